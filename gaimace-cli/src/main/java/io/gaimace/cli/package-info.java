@@ -1,0 +1,2 @@
+/** Gaimace cli module. */
+package io.gaimace.cli;

@@ -1,0 +1,2 @@
+/** Gaimace protocol module. */
+package io.gaimace.protocol;

@@ -1,0 +1,2 @@
+/** Gaimace sdk module. */
+package io.gaimace.sdk;

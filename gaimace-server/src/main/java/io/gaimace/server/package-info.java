@@ -1,0 +1,2 @@
+/** Gaimace server module. */
+package io.gaimace.server;

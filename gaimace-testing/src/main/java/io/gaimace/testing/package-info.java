@@ -1,0 +1,2 @@
+/** Gaimace testing module. */
+package io.gaimace.testing;
