@@ -1,0 +1,13 @@
+package io.gaimace.protocol.api;
+
+import io.gaimace.protocol.Nullable;
+
+/**
+ * An event for one user, sent on {@code gaimace.user.<user_id>}: {@code type} is {@code membership}
+ * (the user's rooms changed; its permissions follow at its next connect, which the server forces
+ * when rights are taken away) or another additive event kind.
+ */
+public record UserEvent(
+    String type, @Nullable String roomId, @Nullable String change, @Nullable String by) {
+  public static final String MEMBERSHIP = "membership";
+}

@@ -1,0 +1,4 @@
+package io.gaimace.protocol.api;
+
+/** Names a user. */
+public record UserRequest(String userId) {}

@@ -1,0 +1,193 @@
+package io.gaimace.server.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gaimace.server.config.Secrets;
+import io.gaimace.server.nats.Accounts;
+import io.gaimace.server.rooms.MembershipStore;
+import io.gaimace.server.users.UserStore;
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.Message;
+import io.nats.client.NKey;
+import io.nats.client.support.JsonSerializable;
+import io.nats.client.support.JwtUtils;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers nats-server's authorization requests (auth callout). A client that connects with a valid
+ * token gets a user JWT for the CHAT account, named after the user, with the user's exact
+ * permissions ({@link PermissionPolicy}) and a short expiry. The server's own connections present
+ * the service password instead and get their account. Anything else is refused with a reason the
+ * NATS server logs; the client sees "Authorization Violation".
+ *
+ * <p>Runs on the dispatcher thread of the AUTH connection, in queue group {@code gaimace}, so any
+ * number of server instances share the work.
+ */
+public final class AuthCallout implements AutoCloseable {
+  static final String SUBJECT = "$SYS.REQ.USER.AUTH";
+  private static final Logger LOG = LoggerFactory.getLogger(AuthCallout.class);
+
+  private final Connection auth;
+  private final NKey issuer;
+  private final String issuerPublicKey;
+  private final byte[] servicePassword;
+  private final Duration jwtTtl;
+  private final AuthListener listener;
+  private volatile Stores stores;
+  private Dispatcher dispatcher;
+
+  /** Told of every decision, for metrics. */
+  public interface AuthListener {
+    void decided(boolean allowed);
+  }
+
+  /** What user authentication reads; attached once JetStream is reachable. */
+  public record Stores(TokenStore tokens, UserStore users, MembershipStore memberships) {}
+
+  public AuthCallout(Connection auth, Secrets secrets, Duration jwtTtl, AuthListener listener) {
+    this.auth = auth;
+    this.issuer = secrets.issuer();
+    this.issuerPublicKey = secrets.issuerPublicKey();
+    this.servicePassword = secrets.servicePassword().getBytes(StandardCharsets.UTF_8);
+    this.jwtTtl = jwtTtl;
+    this.listener = listener;
+  }
+
+  /**
+   * Attaches the stores. Until then only the server's own connections are let in, which is what
+   * lets the server open its CHAT connection (and so reach the stores) through this very callout.
+   */
+  public void attach(Stores stores) {
+    this.stores = stores;
+  }
+
+  public void start() {
+    dispatcher = auth.createDispatcher(this::handle);
+    dispatcher.subscribe(SUBJECT, "gaimace");
+  }
+
+  private void handle(Message msg) {
+    if (msg.getReplyTo() == null) {
+      return;
+    }
+    String userNkey = null;
+    String serverId = null;
+    try {
+      JsonNode claims =
+          Jwts.verifiedServerClaims(new String(msg.getData(), StandardCharsets.UTF_8));
+      JsonNode nats = claims.path("nats");
+      userNkey = nats.path("user_nkey").asText(null);
+      serverId = nats.path("server_id").path("id").asText(null);
+      if (userNkey == null || serverId == null) {
+        throw new SecurityException("authorization request lacks user_nkey or server_id");
+      }
+      String userJwt = decide(userNkey, nats.path("connect_opts"));
+      respond(msg, userNkey, serverId, userJwt, null);
+      listener.decided(true);
+    } catch (Refused e) {
+      LOG.info("auth refused: {}", e.getMessage());
+      respond(msg, userNkey, serverId, null, e.getMessage());
+      listener.decided(false);
+    } catch (RuntimeException e) {
+      LOG.warn("auth request failed", e);
+      if (userNkey != null && serverId != null) {
+        respond(msg, userNkey, serverId, null, "authorization service error");
+      }
+      listener.decided(false);
+    }
+  }
+
+  private String decide(String userNkey, JsonNode connectOpts) throws Refused {
+    String user = connectOpts.path("user").asText("");
+    String account = Accounts.accountOfServiceUser(user);
+    if (account != null) {
+      byte[] given = connectOpts.path("pass").asText("").getBytes(StandardCharsets.UTF_8);
+      if (!MessageDigest.isEqual(given, servicePassword)) {
+        throw new Refused("wrong service password for " + user);
+      }
+      return sign(
+          userNkey,
+          "gaimace:" + account.toLowerCase(java.util.Locale.ROOT),
+          account,
+          null,
+          PermissionPolicy.serviceClaim());
+    }
+    String token = connectOpts.path("auth_token").asText("");
+    if (token.isEmpty()) {
+      throw new Refused("no token given");
+    }
+    Stores s = stores;
+    if (s == null) {
+      throw new Refused("the Gaimace server is starting");
+    }
+    TokenRecord record =
+        s.tokens()
+            .authenticate(token)
+            .orElseThrow(() -> new Refused("unknown, expired or revoked token"));
+    if (s.users().find(record.userId()).isEmpty()) {
+      throw new Refused("token belongs to removed user " + record.userId());
+    }
+    return sign(
+        userNkey,
+        record.userId(),
+        Accounts.CHAT,
+        jwtTtl,
+        PermissionPolicy.userClaim(record.userId(), s.memberships().roomsOf(record.userId())));
+  }
+
+  private String sign(
+      String userNkey, String name, String account, Duration ttl, JsonSerializable claim) {
+    try {
+      return JwtUtils.issueJWT(
+          issuer,
+          userNkey,
+          name,
+          ttl,
+          JwtUtils.currentTimeSeconds(),
+          issuerPublicKey,
+          account,
+          claim);
+    } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("cannot sign user JWT", e);
+    }
+  }
+
+  private void respond(Message msg, String userNkey, String serverId, String jwt, String error) {
+    if (userNkey == null || serverId == null) {
+      return;
+    }
+    try {
+      String response =
+          JwtUtils.issueJWT(
+              issuer,
+              userNkey,
+              null,
+              null,
+              JwtUtils.currentTimeSeconds(),
+              issuerPublicKey,
+              serverId,
+              new AuthResponse(jwt, error));
+      auth.publish(msg.getReplyTo(), response.getBytes(StandardCharsets.UTF_8));
+    } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+      LOG.error("cannot sign the callout response", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (dispatcher != null) {
+      auth.closeDispatcher(dispatcher);
+    }
+  }
+
+  /** A refusal with the reason given to the NATS server. */
+  private static final class Refused extends Exception {
+    Refused(String reason) {
+      super(reason);
+    }
+  }
+}

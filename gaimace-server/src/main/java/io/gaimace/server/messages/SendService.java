@@ -1,0 +1,121 @@
+package io.gaimace.server.messages;
+
+import io.gaimace.protocol.ChatMessage;
+import io.gaimace.protocol.Dialogue;
+import io.gaimace.protocol.DirectDialogue;
+import io.gaimace.protocol.api.SendAck;
+import io.gaimace.protocol.api.SendRequest;
+import io.gaimace.server.api.ApiException;
+import io.gaimace.server.api.Caller;
+import io.gaimace.server.api.Check;
+import io.gaimace.server.api.ErrorCode;
+import io.gaimace.server.config.Limits;
+import io.gaimace.server.ops.Metrics;
+import io.gaimace.server.receipts.ReadService;
+import io.gaimace.server.rooms.DialogueAccess;
+import io.gaimace.server.rooms.MembershipStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * The send path (DESIGN.md, decided item 4): checks the caller's right, the content and the rate,
+ * stamps sender, timestamp and id, stores the message (JetStream then re-publishes it on the
+ * dialogue's subject to every member) and acknowledges with its position.
+ */
+public final class SendService {
+  private final MessageStore store;
+  private final DialogueAccess access;
+  private final MembershipStore memberships;
+  private final ReadService reads;
+  private final RateLimiter rate;
+  private final Limits limits;
+  private final Metrics metrics;
+  private final Clock clock;
+  private final java.util.Set<String> linkedDirects =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  public SendService(
+      MessageStore store,
+      DialogueAccess access,
+      MembershipStore memberships,
+      ReadService reads,
+      Limits limits,
+      Metrics metrics,
+      Clock clock) {
+    this.store = store;
+    this.access = access;
+    this.memberships = memberships;
+    this.reads = reads;
+    this.rate = new RateLimiter(limits.sendsPerSecond(), limits.sendBurst());
+    this.limits = limits;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  public SendAck send(Caller caller, SendRequest req) throws ApiException {
+    String me = caller.userId();
+    Dialogue dialogue = target(me, req);
+    String content = req.content();
+    if (content == null) {
+      throw new ApiException(ErrorCode.INVALID_MESSAGE, "missing required field 'content'");
+    }
+    if (content.isBlank()) {
+      throw new ApiException(ErrorCode.INVALID_MESSAGE, "message content is empty");
+    }
+    int bytes = content.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > limits.maxMessageBytes()) {
+      throw new ApiException(
+          ErrorCode.TOO_LARGE,
+          "message is " + bytes + " bytes; the limit is " + limits.maxMessageBytes());
+    }
+    if (req.clientId() != null && (req.clientId().isEmpty() || req.clientId().length() > 64)) {
+      throw ApiException.invalid("field 'client_id' must be 1-64 characters");
+    }
+    access.requireMember(me, dialogue);
+    if (!rate.tryAcquire(me)) {
+      throw new ApiException(ErrorCode.RATE_LIMITED, "you are sending too fast; slow down");
+    }
+    String id =
+        req.clientId() == null
+            ? UUID.randomUUID().toString()
+            : UUID.nameUUIDFromBytes((me + "\n" + req.clientId()).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    String recipient = dialogue instanceof DirectDialogue dm ? dm.other(me) : null;
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    ChatMessage message =
+        new ChatMessage(me, dialogue.id(), recipient, now, content, id, null, req.clientId());
+    if (dialogue instanceof DirectDialogue dm && linkedDirects.add(dm.id())) {
+      memberships.linkDirect(dm, now);
+    }
+    MessageStore.Appended appended = store.append(dialogue, message, id);
+    metrics.sent();
+    Stored s = appended.stored();
+    if (!appended.duplicate()) {
+      reads.markOwn(me, dialogue, s);
+    }
+    return new SendAck(
+        s.message().id(),
+        dialogue.id(),
+        s.seq(),
+        s.pos(),
+        s.message().timestamp(),
+        appended.duplicate());
+  }
+
+  private static Dialogue target(String me, SendRequest req) throws ApiException {
+    if (req.dialogueId() != null && req.recipient() != null) {
+      throw ApiException.invalid("give either 'dialogue_id' or 'recipient', not both");
+    }
+    if (req.recipient() != null) {
+      String to = Check.id(req.recipient(), "recipient");
+      if (to.equals(me)) {
+        throw ApiException.invalid("you cannot send a direct message to yourself");
+      }
+      return DirectDialogue.between(me, to);
+    }
+    return Check.dialogue(req.dialogueId(), "dialogue_id");
+  }
+}

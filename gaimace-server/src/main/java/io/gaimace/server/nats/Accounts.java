@@ -1,0 +1,34 @@
+package io.gaimace.server.nats;
+
+/**
+ * The NATS accounts Gaimace runs in. Users live in {@link #CHAT}; the API is served from {@link
+ * #SVC} and imported into CHAT with {@code share: true}, so every request carries the caller's
+ * identity in a header the NATS server sets; {@link #AUTH} holds only the auth callout's user.
+ */
+public final class Accounts {
+  public static final String AUTH = "AUTH";
+  public static final String CHAT = "CHAT";
+  public static final String SVC = "SVC";
+  public static final String SYS = "SYS";
+
+  /** The callout's own NATS user, the only one that bypasses the callout. */
+  public static final String AUTH_USER = "gaimace-auth";
+
+  /** The server's own connections authenticate through the callout with these user names. */
+  public static final String SERVICE_USER_CHAT = "gaimace-chat";
+
+  public static final String SERVICE_USER_SVC = "gaimace-svc";
+  public static final String SERVICE_USER_SYS = "gaimace-sys";
+
+  private Accounts() {}
+
+  /** The account a service user name belongs to, or null when the name is not a service user. */
+  public static String accountOfServiceUser(String user) {
+    return switch (user) {
+      case SERVICE_USER_CHAT -> CHAT;
+      case SERVICE_USER_SVC -> SVC;
+      case SERVICE_USER_SYS -> SYS;
+      default -> null;
+    };
+  }
+}

@@ -1,2 +1,0 @@
-/** Gaimace server module. */
-package io.gaimace.server;
