@@ -23,6 +23,17 @@ public final class Kicker {
     this.connections = connections;
   }
 
+  /**
+   * Kicks the user's connections shortly after now, so the reply to the user's own request (a
+   * leave) reaches it before its connection is closed.
+   */
+  public void kickSoon(String userId) {
+    java.util.concurrent.CompletableFuture.runAsync(
+        () -> kick(userId),
+        java.util.concurrent.CompletableFuture.delayedExecutor(
+            250, java.util.concurrent.TimeUnit.MILLISECONDS));
+  }
+
   /** Kicks every known connection of the user; returns how many were kicked. */
   public int kick(String userId) {
     int kicked = 0;

@@ -205,7 +205,11 @@ public final class RoomService {
     memberships.remove(roomId, userId);
     notifier.toUser(userId, new UserEvent(UserEvent.MEMBERSHIP, roomId, change, by));
     notifier.flush();
-    kicker.kick(userId);
+    if (userId.equals(by)) {
+      kicker.kickSoon(userId);
+    } else {
+      kicker.kick(userId);
+    }
   }
 
   private RoomRecord room(String roomId) throws ApiException {
