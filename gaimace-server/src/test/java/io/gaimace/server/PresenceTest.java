@@ -80,9 +80,11 @@ class PresenceTest {
 
   @Test
   void clientsPublishTheirOwnStatus() throws Exception {
-    Connection rae = env.connectAs("rae", env.user("rae"));
+    String token = env.user("rae");
     Subscription sub = watcher.subscribe("presence.rae");
     watcher.flush(Duration.ofSeconds(2));
+    Connection rae = env.connectAs("rae", token);
+    assertThat(next(sub).status()).isEqualTo(PresenceStatus.ONLINE);
     rae.publish(
         "presence.rae", ProtocolCodec.encode(new Presence("rae", PresenceStatus.AWAY, null)));
     assertThat(next(sub).status()).isEqualTo(PresenceStatus.AWAY);

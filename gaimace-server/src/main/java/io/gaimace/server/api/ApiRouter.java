@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.gaimace.protocol.ErrorMessage;
 import io.gaimace.protocol.ProtocolCodec;
+import io.gaimace.protocol.ProtocolException;
 import io.gaimace.protocol.api.ApiSubjects;
 import io.gaimace.server.nats.Accounts;
 import io.gaimace.server.ops.Metrics;
@@ -120,6 +121,8 @@ public final class ApiRouter implements AutoCloseable {
       msg.respond(svc, mapper.writeValueAsBytes(result));
     } catch (ApiException e) {
       refuse(msg, e.code(), e.getMessage(), requestId);
+    } catch (ProtocolException e) {
+      refuse(msg, ErrorCode.INVALID_REQUEST, e.getMessage(), requestId);
     } catch (RuntimeException | JsonProcessingException e) {
       LOG.error("request {} failed", route.operation(), e);
       refuse(msg, ErrorCode.INTERNAL, "the server failed to handle the request", requestId);

@@ -3,6 +3,7 @@ package io.gaimace.server.messages;
 import io.gaimace.protocol.ChatMessage;
 import io.gaimace.protocol.Dialogue;
 import io.gaimace.protocol.DirectDialogue;
+import io.gaimace.protocol.ProtocolException;
 import io.gaimace.protocol.api.SendAck;
 import io.gaimace.protocol.api.SendRequest;
 import io.gaimace.server.api.ApiException;
@@ -85,8 +86,13 @@ public final class SendService {
                 .toString();
     String recipient = dialogue instanceof DirectDialogue dm ? dm.other(me) : null;
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    ChatMessage message =
-        new ChatMessage(me, dialogue.id(), recipient, now, content, id, null, req.clientId());
+    ChatMessage message;
+    try {
+      message =
+          new ChatMessage(me, dialogue.id(), recipient, now, content, id, null, req.clientId());
+    } catch (ProtocolException e) {
+      throw new ApiException(ErrorCode.INVALID_MESSAGE, e.getMessage());
+    }
     if (dialogue instanceof DirectDialogue dm && linkedDirects.add(dm.id())) {
       memberships.linkDirect(dm, now);
     }

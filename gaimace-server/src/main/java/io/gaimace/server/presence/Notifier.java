@@ -9,6 +9,16 @@ import java.io.UncheckedIOException;
 
 /** Publishes what the server announces on users' behalf, on the CHAT connection. */
 public final class Notifier {
+  /**
+   * Marks what the server publishes, so its own presence announcements are not read back as a
+   * client's.
+   */
+  public static final String ORIGIN_HEADER = "Gaimace-Origin";
+
+  private static final io.nats.client.impl.Headers SERVER_ORIGIN =
+      new io.nats.client.impl.Headers(
+          new io.nats.client.impl.Headers().put(ORIGIN_HEADER, "server"), true);
+
   private final Connection chat;
 
   public Notifier(Connection chat) {
@@ -17,7 +27,7 @@ public final class Notifier {
 
   /** A protocol message on a protocol subject (presence, read receipts, profiles). */
   public void publish(String subject, GaimaceMessage message) {
-    chat.publish(subject, ProtocolCodec.encode(message));
+    chat.publish(subject, SERVER_ORIGIN, ProtocolCodec.encode(message));
   }
 
   /** An event for one user only, on {@code gaimace.user.<user_id>}. */

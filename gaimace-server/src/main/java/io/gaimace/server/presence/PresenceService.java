@@ -78,6 +78,7 @@ public final class PresenceService implements AutoCloseable {
   }
 
   public void start() {
+    reconcile();
     sysDispatcher = sys.createDispatcher(this::onSystemEvent);
     sysDispatcher.subscribe(CONNECT, "gaimace-presence");
     sysDispatcher.subscribe(DISCONNECT, "gaimace-presence");
@@ -85,6 +86,46 @@ public final class PresenceService implements AutoCloseable {
     chatDispatcher.subscribe("presence.*", "gaimace-presence");
     long sweep = Math.max(1000, grace.toMillis());
     timer.scheduleWithFixedDelay(this::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Forgets recorded connections that no NATS server reports any more (they ended while no Gaimace
+   * instance was running); the sweep then announces those users offline. Only entries recorded
+   * before the question was asked are dropped, so a connection made meanwhile is kept.
+   */
+  void reconcile() {
+    Instant asked = clock.instant();
+    java.util.Set<String> live = new java.util.HashSet<>();
+    java.util.Set<String> answered = new java.util.HashSet<>();
+    io.nats.client.Subscription sub = sys.subscribe(sys.createInbox());
+    try {
+      sys.publish(
+          "$SYS.REQ.ACCOUNT." + Accounts.CHAT + ".CONNZ",
+          sub.getSubject(),
+          "{\"limit\":100000}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      Message m;
+      while ((m = sub.nextMessage(Duration.ofMillis(500))) != null) {
+        JsonNode reply = ProtocolCodec.mapper().readTree(m.getData());
+        String serverId = reply.path("server").path("id").asText("");
+        answered.add(serverId);
+        for (JsonNode c : reply.path("data").path("connections")) {
+          live.add(serverId + "." + c.path("cid").asLong());
+        }
+      }
+      for (ConnectionRecord c : connections.values("*.*.*")) {
+        boolean gone =
+            answered.contains(c.serverId()) && !live.contains(c.serverId() + "." + c.cid());
+        if (gone && c.connectedAt().isBefore(asked)) {
+          connections.delete(c.key());
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.warn("cannot reconcile connections with the NATS servers", e);
+    } finally {
+      sub.unsubscribe();
+    }
   }
 
   private void onSystemEvent(Message msg) {
@@ -113,7 +154,28 @@ public final class PresenceService implements AutoCloseable {
     Instant now = clock.instant();
     connections.put(
         ConnectionRecord.key(user, serverId, cid), new ConnectionRecord(user, serverId, cid, now));
-    change(user, PresenceStatus.ONLINE, null, true);
+    for (int attempt = 0; attempt < 5; attempt++) {
+      Optional<Buckets.Versioned<PresenceRecord>> v = presence.getVersioned(user);
+      if (v.isPresent() && v.get().value().status() != PresenceStatus.OFFLINE) {
+        // Already online or away: a further connection changes nothing others see.
+        PresenceRecord r = v.get().value();
+        if (r.disconnectedAt() == null
+            || presence.update(
+                user, new PresenceRecord(user, r.status(), now, null), v.get().revision())) {
+          return;
+        }
+        continue;
+      }
+      PresenceRecord online = new PresenceRecord(user, PresenceStatus.ONLINE, now, null);
+      boolean written =
+          v.isEmpty()
+              ? presence.create(user, online)
+              : presence.update(user, online, v.get().revision());
+      if (written) {
+        notifier.publish(Subjects.presence(user), online.presence());
+        return;
+      }
+    }
   }
 
   void disconnected(String user, String serverId, long cid) {
@@ -192,34 +254,33 @@ public final class PresenceService implements AutoCloseable {
 
   /** A client published its own status (online, away or offline) on {@code presence.<me>}. */
   private void onClientPresence(Message msg) {
+    if (msg.hasHeaders() && msg.getHeaders().containsKey(Notifier.ORIGIN_HEADER)) {
+      return; // our own announcement
+    }
     try {
       String user = msg.getSubject().substring("presence.".length());
       Presence p = ProtocolCodec.decode(msg.getData(), Presence.class);
       if (!p.userId().equals(user)) {
         return;
       }
-      change(user, p.status(), null, false);
+      change(user, p.status());
     } catch (RuntimeException e) {
       LOG.debug("ignoring malformed presence on {}", msg.getSubject());
     }
   }
 
-  /** Sets a status by compare-and-set; publishes it when asked and when it changed. */
-  private void change(
-      String user, PresenceStatus status, Instant disconnectedAt, boolean announce) {
+  /** Sets a status a client published itself, by compare-and-set (it announced it already). */
+  private void change(String user, PresenceStatus status) {
     Instant now = clock.instant();
     for (int attempt = 0; attempt < 5; attempt++) {
       Optional<Buckets.Versioned<PresenceRecord>> v = presence.getVersioned(user);
+      Instant disconnectedAt = v.map(x -> x.value().disconnectedAt()).orElse(null);
       PresenceRecord next = new PresenceRecord(user, status, now, disconnectedAt);
-      boolean changed = v.isEmpty() || v.get().value().status() != status;
       boolean written =
           v.isEmpty()
               ? presence.create(user, next)
               : presence.update(user, next, v.get().revision());
       if (written) {
-        if (announce && changed) {
-          notifier.publish(Subjects.presence(user), next.presence());
-        }
         return;
       }
     }
