@@ -61,6 +61,10 @@ public final class Metrics {
     gauges.put(name, value);
   }
 
+  public long sends() {
+    return sends.sum();
+  }
+
   public long refusals(String code) {
     LongAdder a = refusals.get(code);
     return a == null ? 0 : a.sum();
