@@ -105,7 +105,13 @@ public final class GaimaceServer implements AutoCloseable {
     try {
       StoreSetup.ensure(chat, config.retention(), config.limits().maxMessageBytes() + 4096);
     } catch (io.nats.client.JetStreamApiException e) {
-      throw new IOException("cannot create Gaimace's streams and buckets: " + e.getMessage(), e);
+      String hint =
+          e.getApiErrorCode() == 10047
+              ? " (JetStream has less storage than retention.max-bytes asks for: lower it or raise"
+                  + " the nats-server's max_file_store)"
+              : "";
+      throw new IOException(
+          "cannot create Gaimace's streams and buckets: " + e.getMessage() + hint, e);
     }
 
     users = new UserStore(StoreSetup.bucket(chat, StoreSetup.USERS, UserRecord.class));
@@ -184,7 +190,7 @@ public final class GaimaceServer implements AutoCloseable {
 
     metrics.gauge("gaimace_users_online", presence::onlineCount);
     if (config.httpPort() >= 0) {
-      http = new HttpEndpoint(config.httpPort(), metrics, this::healthy);
+      http = new HttpEndpoint(config.httpHost(), config.httpPort(), metrics, this::healthy);
       closeables.add(http);
     }
     LOG.info("Gaimace server {} is up on {}", instance, config.natsUrls());

@@ -39,6 +39,8 @@ class AuthTest {
 
   @Test
   void wrongTokenIsRefusedAtConnect() {
+    assertThatThrownBy(() -> env.connect("gmc_alice.forged-secret"))
+        .hasMessageContaining("Authorization Violation");
     assertThatThrownBy(() -> env.connect("gmc_not-a-real-token"))
         .hasMessageContaining("Authorization Violation");
     assertThatThrownBy(() -> env.connect("nonsense"))
@@ -83,7 +85,7 @@ class AuthTest {
     Connection sys = env.admin();
     JsonNode list = ok(call(sys, ApiSubjects.ADMIN_TOKEN_LIST, Map.of("user_id", "erin")));
     assertThat(list.toString()).doesNotContain(token);
-    assertThat(token).startsWith("gmc_").hasSizeGreaterThanOrEqualTo(4 + 32);
+    assertThat(token).startsWith("gmc_erin.").hasSizeGreaterThanOrEqualTo(9 + 32);
   }
 
   @Test

@@ -39,8 +39,7 @@ public final class GaimaceFixture implements AutoCloseable {
     this.nats =
         NatsServerProcess.builder()
             .websocket(true)
-            .configFragment(
-                NatsLayout.configFragment(secrets.issuerPublicKey(), secrets.authPassword()))
+            .configFragment(NatsLayout.configFragment(secrets))
             .start();
     GaimaceServer first = startServer();
     this.adminToken = first.bootstrapAdmin("admin").orElseThrow().token();
@@ -117,7 +116,7 @@ public final class GaimaceFixture implements AutoCloseable {
         new Options.Builder()
             .server(nats.clientUrl())
             .token(token.toCharArray())
-            .connectionTimeout(Duration.ofSeconds(3))
+            .connectionTimeout(Duration.ofSeconds(2))
             .reconnectWait(Duration.ofMillis(100))
             .maxReconnects(-1);
     String user = userIdForInbox;

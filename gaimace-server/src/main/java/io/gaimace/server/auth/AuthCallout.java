@@ -12,7 +12,6 @@ import io.nats.client.NKey;
 import io.nats.client.support.JsonSerializable;
 import io.nats.client.support.JwtUtils;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers nats-server's authorization requests (auth callout). A client that connects with a valid
  * token gets a user JWT for the CHAT account, named after the user, with the user's exact
- * permissions ({@link PermissionPolicy}) and a short expiry. The server's own connections present
- * the service password instead and get their account. Anything else is refused with a reason the
- * NATS server logs; the client sees "Authorization Violation".
+ * permissions ({@link PermissionPolicy}) and a short expiry. Anything else is refused with a reason
+ * the NATS server logs; the client sees "Authorization Violation". (The server's own connections
+ * are static users that never reach the callout.)
  *
  * <p>Runs on the dispatcher thread of the AUTH connection, in queue group {@code gaimace}, so any
  * number of server instances share the work.
@@ -34,7 +33,6 @@ public final class AuthCallout implements AutoCloseable {
   private final Connection auth;
   private final NKey issuer;
   private final String issuerPublicKey;
-  private final byte[] servicePassword;
   private final Duration jwtTtl;
   private final AuthListener listener;
   private volatile Stores stores;
@@ -52,15 +50,11 @@ public final class AuthCallout implements AutoCloseable {
     this.auth = auth;
     this.issuer = secrets.issuer();
     this.issuerPublicKey = secrets.issuerPublicKey();
-    this.servicePassword = secrets.servicePassword().getBytes(StandardCharsets.UTF_8);
     this.jwtTtl = jwtTtl;
     this.listener = listener;
   }
 
-  /**
-   * Attaches the stores. Until then only the server's own connections are let in, which is what
-   * lets the server open its CHAT connection (and so reach the stores) through this very callout.
-   */
+  /** Attaches the stores; until then every user is refused as "starting". */
   public void attach(Stores stores) {
     this.stores = stores;
   }
@@ -102,20 +96,6 @@ public final class AuthCallout implements AutoCloseable {
   }
 
   private String decide(String userNkey, JsonNode connectOpts) throws Refused {
-    String user = connectOpts.path("user").asText("");
-    String account = Accounts.accountOfServiceUser(user);
-    if (account != null) {
-      byte[] given = connectOpts.path("pass").asText("").getBytes(StandardCharsets.UTF_8);
-      if (!MessageDigest.isEqual(given, servicePassword)) {
-        throw new Refused("wrong service password for " + user);
-      }
-      return sign(
-          userNkey,
-          "gaimace:" + account.toLowerCase(java.util.Locale.ROOT),
-          account,
-          null,
-          PermissionPolicy.serviceClaim());
-    }
     String token = connectOpts.path("auth_token").asText("");
     if (token.isEmpty()) {
       throw new Refused("no token given");

@@ -53,9 +53,4 @@ public final class PermissionPolicy {
         .pub(new Permission().allow(pub.toArray(String[]::new)))
         .resp(new ResponsePermission().maxMsgs(1).expires(Duration.ofMinutes(1)));
   }
-
-  /** The server's own connections: everything in their account. */
-  public static UserClaim serviceClaim() {
-    return new UserClaim(null).sub(new Permission().allow(">")).pub(new Permission().allow(">"));
-  }
 }

@@ -1,5 +1,6 @@
 package io.gaimace.server.auth;
 
+import io.gaimace.protocol.Tokens;
 import io.gaimace.protocol.api.TokenCreated;
 import io.gaimace.protocol.api.TokenInfo;
 import io.gaimace.server.nats.Buckets;
@@ -16,12 +17,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Issues, checks and revokes login tokens. A token is {@code gmc_} and 192 random bits; only its
- * SHA-256 is stored (the KV key), so a leaked bucket does not leak tokens. Its id, shown in lists
- * and used to revoke it, is the first 12 hex digits of that hash.
+ * Issues, checks and revokes login tokens ({@link Tokens}: the user id and 192 random bits); only
+ * its SHA-256 is stored (the KV key), so a leaked bucket does not leak tokens. Its id, shown in
+ * lists and used to revoke it, is the first 12 hex digits of that hash.
  */
 public final class TokenStore {
-  static final String PREFIX = "gmc_";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Buckets<TokenRecord> tokens;
@@ -35,7 +35,8 @@ public final class TokenStore {
   public TokenCreated create(String userId, String label, Duration ttl) {
     byte[] secret = new byte[24];
     RANDOM.nextBytes(secret);
-    String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    String token =
+        Tokens.of(userId, Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
     String hash = hash(token);
     Instant now = clock.instant();
     Instant expires = ttl == null ? null : now.plus(ttl);
@@ -46,7 +47,7 @@ public final class TokenStore {
 
   /** The token's record if the token exists, is not revoked and has not expired. */
   public Optional<TokenRecord> authenticate(String token) {
-    if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
+    if (token == null || token.length() > 200 || Tokens.userIdOf(token).isEmpty()) {
       return Optional.empty();
     }
     Instant now = clock.instant();

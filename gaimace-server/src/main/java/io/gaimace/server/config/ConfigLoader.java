@@ -38,7 +38,10 @@ public final class ConfigLoader {
     return new ConfigLoader(p, env).build();
   }
 
-  /** Writes a fresh configuration file with new secrets and every default spelled out. */
+  /**
+   * Writes a fresh configuration file (replacing any) with these secrets and every default spelled
+   * out.
+   */
   public static void writeInitial(Path path, String natsUrl, Secrets s) throws IOException {
     Retention r = Retention.defaults();
     Limits l = Limits.defaults();
@@ -62,6 +65,7 @@ public final class ConfigLoader {
         limits.send-burst=%d
         presence.grace=15s
         auth.jwt-ttl=1h
+        http.host=127.0.0.1
         http.port=9090
         """
             .formatted(
@@ -77,13 +81,17 @@ public final class ConfigLoader {
                 l.maxRecoveryBatch(),
                 l.sendsPerSecond(),
                 l.sendBurst());
-    Files.writeString(path, text);
+    // Created private from the start, so the secrets are never readable by others.
+    Files.deleteIfExists(path);
     try {
-      Files.setPosixFilePermissions(
-          path, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException ignored) {
-      // Not a POSIX file system: the operator protects the file.
+      Files.createFile(
+          path,
+          java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+              java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException e) {
+      Files.createFile(path); // not a POSIX file system: the operator protects the file
     }
+    Files.writeString(path, text);
   }
 
   private String get(String key) {
@@ -147,6 +155,7 @@ public final class ConfigLoader {
                 (int) number("limits.send-burst", l.sendBurst())))
         .presenceGrace(duration("presence.grace", java.time.Duration.ofSeconds(15)))
         .jwtTtl(duration("auth.jwt-ttl", java.time.Duration.ofHours(1)))
+        .httpHost(get("http.host") == null ? "127.0.0.1" : get("http.host").trim())
         .httpPort((int) number("http.port", -1))
         .build();
   }

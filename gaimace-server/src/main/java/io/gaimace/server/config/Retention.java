@@ -8,9 +8,13 @@ import java.time.Duration;
  * exceeds {@code maxBytes} (oldest first). {@code replicas} is 1 on a single node, 3 in a cluster.
  */
 public record Retention(Duration maxAge, long maxMessagesPerDialogue, long maxBytes, int replicas) {
-  /** Ninety days, 100,000 messages per dialogue, 10 GiB, one replica. */
+  /**
+   * Ninety days, 100,000 messages per dialogue, 1 GiB, one replica. JetStream refuses a stream
+   * larger than its file store allows (by default 75% of the free disk), so raise max bytes
+   * together with the server's {@code max_file_store}.
+   */
   public static Retention defaults() {
-    return new Retention(Duration.ofDays(90), 100_000, 10L << 30, 1);
+    return new Retention(Duration.ofDays(90), 100_000, 1L << 30, 1);
   }
 
   public Retention {

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param presenceGrace how long a user whose last connection ended stays online before the server
  *     announces {@code offline} (the protocol's disconnect timeout)
  * @param jwtTtl lifetime of the user JWTs the auth callout issues; clients reconnect transparently
+ * @param httpHost address the health and metrics endpoint listens on (127.0.0.1 by default)
  * @param httpPort port of the health and metrics endpoint; 0 picks a free one, -1 disables it
  */
 public record ServerConfig(
@@ -21,6 +22,7 @@ public record ServerConfig(
     Limits limits,
     Duration presenceGrace,
     Duration jwtTtl,
+    String httpHost,
     int httpPort) {
 
   public ServerConfig {
@@ -48,6 +50,7 @@ public record ServerConfig(
     private Limits limits = Limits.defaults();
     private Duration presenceGrace = Duration.ofSeconds(15);
     private Duration jwtTtl = Duration.ofHours(1);
+    private String httpHost = "127.0.0.1";
     private int httpPort = -1;
 
     private Builder(Secrets secrets) {
@@ -83,6 +86,11 @@ public record ServerConfig(
       return this;
     }
 
+    public Builder httpHost(String host) {
+      this.httpHost = host;
+      return this;
+    }
+
     public Builder httpPort(int port) {
       this.httpPort = port;
       return this;
@@ -90,7 +98,7 @@ public record ServerConfig(
 
     public ServerConfig build() {
       return new ServerConfig(
-          natsUrls, secrets, retention, limits, presenceGrace, jwtTtl, httpPort);
+          natsUrls, secrets, retention, limits, presenceGrace, jwtTtl, httpHost, httpPort);
     }
   }
 }

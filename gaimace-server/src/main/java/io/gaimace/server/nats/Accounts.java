@@ -14,21 +14,11 @@ public final class Accounts {
   /** The callout's own NATS user, the only one that bypasses the callout. */
   public static final String AUTH_USER = "gaimace-auth";
 
-  /** The server's own connections authenticate through the callout with these user names. */
+  /** The server's own connections: static users that bypass the callout (see NatsLayout). */
   public static final String SERVICE_USER_CHAT = "gaimace-chat";
 
   public static final String SERVICE_USER_SVC = "gaimace-svc";
   public static final String SERVICE_USER_SYS = "gaimace-sys";
 
   private Accounts() {}
-
-  /** The account a service user name belongs to, or null when the name is not a service user. */
-  public static String accountOfServiceUser(String user) {
-    return switch (user) {
-      case SERVICE_USER_CHAT -> CHAT;
-      case SERVICE_USER_SVC -> SVC;
-      case SERVICE_USER_SYS -> SYS;
-      default -> null;
-    };
-  }
 }

@@ -10,13 +10,15 @@ import java.util.function.BooleanSupplier;
 
 /**
  * {@code GET /healthz} (200 when every NATS connection is up, else 503) and {@code GET /metrics}
- * (Prometheus text) on loopback-or-configured port, served by the JDK's HTTP server.
+ * (Prometheus text) on the configured address (loopback by default; it has no authentication),
+ * served by the JDK's HTTP server.
  */
 public final class HttpEndpoint implements AutoCloseable {
   private final HttpServer server;
 
-  public HttpEndpoint(int port, Metrics metrics, BooleanSupplier healthy) throws IOException {
-    server = HttpServer.create(new InetSocketAddress(port), 0);
+  public HttpEndpoint(String host, int port, Metrics metrics, BooleanSupplier healthy)
+      throws IOException {
+    server = HttpServer.create(new InetSocketAddress(host, port), 0);
     server.createContext(
         "/healthz",
         ex -> {

@@ -57,6 +57,11 @@ public final class PresenceService implements AutoCloseable {
             t.setDaemon(true);
             return t;
           });
+
+  /** Every how many sweeps the recorded connections are checked against the NATS servers. */
+  private static final int RECONCILE_EVERY = 10;
+
+  private int sweeps;
   private Dispatcher sysDispatcher;
   private Dispatcher chatDispatcher;
 
@@ -113,8 +118,9 @@ public final class PresenceService implements AutoCloseable {
         }
       }
       for (ConnectionRecord c : connections.values("*.*.*")) {
-        boolean gone =
-            answered.contains(c.serverId()) && !live.contains(c.serverId() + "." + c.cid());
+        // A server that did not answer is gone (a restarted nats-server has a new id), and so
+        // are its connections; a server that answered lists what is live.
+        boolean gone = !answered.isEmpty() && !live.contains(c.serverId() + "." + c.cid());
         if (gone && c.connectedAt().isBefore(asked)) {
           connections.delete(c.key());
         }
@@ -226,6 +232,9 @@ public final class PresenceService implements AutoCloseable {
   }
 
   private void sweep() {
+    if (++sweeps % RECONCILE_EVERY == 0) {
+      reconcile();
+    }
     try {
       for (PresenceRecord r : presence.values("*")) {
         if (r.status() != PresenceStatus.OFFLINE && r.disconnectedAt() != null) {
@@ -313,7 +322,12 @@ public final class PresenceService implements AutoCloseable {
 
   @Override
   public void close() {
-    timer.shutdownNow();
+    timer.shutdown();
+    try {
+      timer.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     if (sysDispatcher != null) {
       sys.closeDispatcher(sysDispatcher);
     }
