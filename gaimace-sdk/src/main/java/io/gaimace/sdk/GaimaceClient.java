@@ -1,0 +1,210 @@
+package io.gaimace.sdk;
+
+import io.gaimace.protocol.Presence;
+import io.gaimace.protocol.PresenceStatus;
+import io.gaimace.protocol.Profile;
+import io.gaimace.protocol.ReadReceipt;
+import io.gaimace.protocol.api.ApiSubjects;
+import io.gaimace.protocol.api.CreateRoomRequest;
+import io.gaimace.protocol.api.DialogueList;
+import io.gaimace.protocol.api.DialogueSummary;
+import io.gaimace.protocol.api.Directory;
+import io.gaimace.protocol.api.DirectoryRequest;
+import io.gaimace.protocol.api.HistoryPage;
+import io.gaimace.protocol.api.HistoryRequest;
+import io.gaimace.protocol.api.Member;
+import io.gaimace.protocol.api.MemberList;
+import io.gaimace.protocol.api.MemberRequest;
+import io.gaimace.protocol.api.Ok;
+import io.gaimace.protocol.api.PresenceList;
+import io.gaimace.protocol.api.PresenceRequest;
+import io.gaimace.protocol.api.ProfileUpdate;
+import io.gaimace.protocol.api.ReadRequest;
+import io.gaimace.protocol.api.RoomInfo;
+import io.gaimace.protocol.api.RoomList;
+import io.gaimace.protocol.api.RoomRequest;
+import io.gaimace.protocol.api.SendAck;
+import io.gaimace.protocol.api.SendRequest;
+import io.gaimace.protocol.api.UserRequest;
+import io.gaimace.sdk.internal.Api;
+import io.gaimace.sdk.internal.Session;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A connected Gaimace user. Thread-safe. Requests return futures that fail with {@link
+ * GaimaceException}; {@link #blocking(java.time.Duration)} offers the same calls blocking. Events
+ * reach {@link GaimaceListener}s on one event thread, in order.
+ *
+ * <p>Nothing is lost across disconnects: sends wait in an outbox until the server acknowledges them
+ * (each exactly once, thanks to client ids), and the messages of every dialogue missed while
+ * disconnected are recovered from history and delivered in order before new ones. Gaining or losing
+ * a room is handled inside: the client re-authorizes and subscribes as needed.
+ */
+public final class GaimaceClient implements AutoCloseable {
+  private final Session session;
+  private final Api api;
+
+  private GaimaceClient(Session session) {
+    this.session = session;
+    this.api = session.api();
+  }
+
+  static GaimaceClient open(ClientOptions options) {
+    return new GaimaceClient(Session.open(options));
+  }
+
+  /** The user this client is logged in as. */
+  public String userId() {
+    return session.userId();
+  }
+
+  public ConnectionState state() {
+    return session.state();
+  }
+
+  /** Registers a listener; events from now on reach it. */
+  public void addListener(GaimaceListener listener) {
+    session.addListener(listener);
+  }
+
+  public void removeListener(GaimaceListener listener) {
+    session.removeListener(listener);
+  }
+
+  // Messages
+
+  /** Posts to a room or direct dialogue (by dialogue id); queued while disconnected. */
+  public CompletableFuture<SendAck> send(String dialogueId, String content) {
+    return session.outbox().submit(new SendRequest(dialogueId, null, content, clientId()));
+  }
+
+  /** Sends a direct message to a user; queued while disconnected. */
+  public CompletableFuture<SendAck> sendDirect(String userId, String content) {
+    return session.outbox().submit(new SendRequest(null, userId, content, clientId()));
+  }
+
+  /**
+   * The newest {@code limit} messages before {@code beforeSeq} (null: the newest), oldest first.
+   */
+  public CompletableFuture<HistoryPage> history(String dialogueId, Long beforeSeq, int limit) {
+    return api.call(
+        ApiSubjects.HISTORY,
+        new HistoryRequest(dialogueId, beforeSeq, null, limit),
+        HistoryPage.class);
+  }
+
+  /** Marks a dialogue read up to a message; the other members see a {@code read} receipt. */
+  public CompletableFuture<ReadReceipt> markRead(String dialogueId, long seq) {
+    return api.call(ApiSubjects.READ, new ReadRequest(dialogueId, seq), ReadReceipt.class);
+  }
+
+  /** The user's rooms and direct dialogues with unread counts. */
+  public CompletableFuture<List<DialogueSummary>> dialogues() {
+    return api.call(ApiSubjects.DIALOGUES, Map.of(), DialogueList.class)
+        .thenApply(DialogueList::dialogues);
+  }
+
+  /** Says the user is typing in a dialogue; call on every keystroke, the SDK throttles. */
+  public void typing(String dialogueId) {
+    session.typing(dialogueId, true);
+  }
+
+  /** Says the user stopped typing (e.g. cleared the input or sent). */
+  public void stopTyping(String dialogueId) {
+    session.typing(dialogueId, false);
+  }
+
+  // Rooms
+
+  public CompletableFuture<RoomInfo> createRoom(CreateRoomRequest request) {
+    return api.call(ApiSubjects.ROOM_CREATE, request, RoomInfo.class)
+        .thenCompose(r -> session.roomGained(r));
+  }
+
+  public CompletableFuture<RoomInfo> joinRoom(String roomId) {
+    return api.call(ApiSubjects.ROOM_JOIN, new RoomRequest(roomId), RoomInfo.class)
+        .thenCompose(r -> session.roomGained(r));
+  }
+
+  public CompletableFuture<Void> leaveRoom(String roomId) {
+    return api.call(ApiSubjects.ROOM_LEAVE, new RoomRequest(roomId), Ok.class)
+        .thenRun(() -> session.roomLost(roomId));
+  }
+
+  public CompletableFuture<Void> invite(String roomId, String userId) {
+    return api.call(ApiSubjects.ROOM_INVITE, new MemberRequest(roomId, userId), Ok.class)
+        .thenApply(ok -> null);
+  }
+
+  /** Removes a member (owners and moderators); the member is cut off at once. */
+  public CompletableFuture<Void> removeMember(String roomId, String userId) {
+    return api.call(ApiSubjects.ROOM_REMOVE, new MemberRequest(roomId, userId), Ok.class)
+        .thenApply(ok -> null);
+  }
+
+  /** The user's rooms and every public room. */
+  public CompletableFuture<List<RoomInfo>> rooms() {
+    return api.call(ApiSubjects.ROOM_LIST, Map.of(), RoomList.class).thenApply(RoomList::rooms);
+  }
+
+  public CompletableFuture<List<Member>> members(String roomId) {
+    return api.call(ApiSubjects.ROOM_MEMBERS, new RoomRequest(roomId), MemberList.class)
+        .thenApply(MemberList::members);
+  }
+
+  // People
+
+  /** Sets the user's own status (online, away); others see it at once. */
+  public void setStatus(PresenceStatus status) {
+    session.publishPresence(status);
+  }
+
+  /** Presence of the given users (online, away or offline, with last-seen times). */
+  public CompletableFuture<List<Presence>> presence(List<String> userIds) {
+    return api.call(ApiSubjects.PRESENCE, new PresenceRequest(userIds), PresenceList.class)
+        .thenApply(PresenceList::users);
+  }
+
+  public CompletableFuture<Profile> profile(String userId) {
+    return api.call(ApiSubjects.PROFILE_GET, new UserRequest(userId), Profile.class);
+  }
+
+  /** Changes the user's own profile; absent fields stay as they are. */
+  public CompletableFuture<Profile> updateProfile(ProfileUpdate update) {
+    return api.call(ApiSubjects.PROFILE_SET, update, Profile.class);
+  }
+
+  /** Searches the user directory by id or name (null or empty: everyone). */
+  public CompletableFuture<List<Profile>> directory(String query) {
+    return api.call(ApiSubjects.DIRECTORY, new DirectoryRequest(query, null, null), Directory.class)
+        .thenApply(Directory::users);
+  }
+
+  /** Blocking versions of these calls, each waiting at most {@code timeout}. */
+  public BlockingGaimace blocking(java.time.Duration timeout) {
+    return new BlockingGaimace(this, timeout);
+  }
+
+  /** Messages sent but not yet acknowledged by the server. */
+  public int pendingSends() {
+    return session.outbox().pending();
+  }
+
+  /** Announces the user offline and closes the connection. */
+  @Override
+  public void close() {
+    session.close();
+  }
+
+  private static String clientId() {
+    return UUID.randomUUID().toString();
+  }
+
+  /** A chat message's dialogue id for a direct conversation with {@code userId}. */
+  public String directDialogueId(String userId) {
+    return io.gaimace.protocol.DirectDialogue.between(userId(), userId).id();
+  }
+}

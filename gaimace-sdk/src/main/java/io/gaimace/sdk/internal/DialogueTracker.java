@@ -1,0 +1,94 @@
+package io.gaimace.sdk.internal;
+
+import io.gaimace.protocol.ChatMessage;
+import io.gaimace.protocol.api.ApiSubjects;
+import io.gaimace.protocol.api.HistoryPage;
+import io.gaimace.protocol.api.HistoryRequest;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Knows the last message seen in each dialogue and makes every dialogue's messages reach the
+ * application once each, in order (DESIGN.md, decided item 6). A live message whose {@code
+ * Nats-Last-Sequence} is not the last one seen reveals a gap, which is filled from history before
+ * the message is delivered; after a reconnect every dialogue is brought up to date the same way.
+ * Only called on the event thread, so it needs no locking of its own.
+ */
+public final class DialogueTracker {
+  private static final int BATCH = 500;
+  private final Map<String, Long> lastSeen = new ConcurrentHashMap<>();
+  private final Api api;
+  private final Consumer<ChatMessage> deliver;
+
+  public DialogueTracker(Api api, Consumer<ChatMessage> deliver) {
+    this.api = api;
+    this.deliver = deliver;
+  }
+
+  /** Starts tracking a dialogue from a known position (its newest message when joining). */
+  public void track(String dialogueId, long seq) {
+    lastSeen.merge(dialogueId, seq, Math::max);
+  }
+
+  public void forget(String dialogueId) {
+    lastSeen.remove(dialogueId);
+  }
+
+  public Map<String, Long> positions() {
+    return Map.copyOf(lastSeen);
+  }
+
+  /**
+   * A message arrived live.
+   *
+   * @param previous the dialogue's previous sequence per the stream ({@code Nats-Last-Sequence})
+   */
+  public void live(ChatMessage message, long seq, long previous) {
+    String dialogue = message.dialogueId();
+    Long seen = lastSeen.get(dialogue);
+    if (seen != null && seq <= seen) {
+      return; // already delivered (recovered earlier, or a redelivery)
+    }
+    if (seen != null && previous > seen) {
+      recover(dialogue, seq - 1); // missed something: fill the gap first
+    } else if (seen == null && previous > 0) {
+      recover(dialogue, seq - 1); // a dialogue that started while we were away
+    }
+    Long now = lastSeen.get(dialogue);
+    if (now == null || seq > now) {
+      lastSeen.put(dialogue, seq);
+      deliver.accept(message);
+    }
+  }
+
+  /** Brings one dialogue up to date from history (after a reconnect or a gap). */
+  public void recover(String dialogue, long upTo) {
+    long after = lastSeen.getOrDefault(dialogue, 0L);
+    while (after < upTo) {
+      HistoryPage page =
+          api.call(
+                  ApiSubjects.HISTORY,
+                  new HistoryRequest(dialogue, null, after, BATCH),
+                  HistoryPage.class)
+              .join();
+      for (ChatMessage m : page.messages()) {
+        if (m.seq() != null && m.seq() > after && m.seq() <= upTo) {
+          after = m.seq();
+          lastSeen.put(dialogue, after);
+          deliver.accept(m);
+        }
+      }
+      if (!page.more() || page.messages().isEmpty()) {
+        return;
+      }
+    }
+  }
+
+  /** Brings every tracked dialogue up to date. */
+  public void recoverAll() {
+    for (String dialogue : lastSeen.keySet()) {
+      recover(dialogue, Long.MAX_VALUE);
+    }
+  }
+}
