@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Builds Gaimace and runs every test against real nats-server processes.
+# Installs nats-server >= 2.10 first if needed (Debian; uses apt, as root or with sudo).
+# Extra arguments go to Maven, e.g. ./test.sh -pl gaimace-cli -am -o
+set -euo pipefail
+cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")"
+
+scripts/install-nats.sh
+exec mvn -B verify "$@"
