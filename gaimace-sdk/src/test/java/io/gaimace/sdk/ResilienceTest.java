@@ -82,6 +82,24 @@ class ResilienceTest {
     }
   }
 
+  @Test
+  void shortLivedCredentialsRenewWithoutTheApplicationNoticing() throws Exception {
+    try (GaimaceFixture env = GaimaceFixture.start(b -> b.jwtTtl(Duration.ofSeconds(2)));
+        GaimaceClient ada = client(env, "ada");
+        GaimaceClient bo = client(env, "bo")) {
+      Recorder boSees = new Recorder();
+      bo.addListener(boSees);
+      for (int i = 1; i <= 4; i++) {
+        ada.sendDirect("bo", "tick " + i).get();
+        Recorder.next(boSees.messages, m -> true, WAIT);
+        // Wait past at least one expiry of both users' credentials between sends.
+        Recorder.next(boSees.states, s -> s == ConnectionState.CONNECTED, WAIT);
+      }
+      assertThat(boSees.messages).isEmpty();
+      assertThat(ada.state()).isEqualTo(ConnectionState.CONNECTED);
+    }
+  }
+
   private static GaimaceClient client(GaimaceFixture env, String user) throws Exception {
     return Gaimace.connect(
         ClientOptions.builder(env.user(user)).server(env.nats().clientUrl()).build());
