@@ -34,6 +34,16 @@ final class Monitor {
     return get(port, path).filter(r -> r.statusCode() == 200).flatMap(r -> parse(r.body()));
   }
 
+  /** Waits between two polls. */
+  static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NatsServerException("interrupted while waiting for nats-server", e);
+    }
+  }
+
   /** The value at {@code keys} in nested JSON objects, or {@link JsonValue#NULL}. */
   static JsonValue at(JsonValue json, String... keys) {
     JsonValue value = json;

@@ -1,17 +1,12 @@
 package io.gaimace.testing;
 
-import io.nats.client.support.JsonValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A JetStream cluster of real {@code nats-server} processes on 127.0.0.1: nodes {@code n1..nN},
@@ -26,14 +21,27 @@ import java.util.stream.Collectors;
  * }
  * }</pre>
  *
- * <p>{@link #start(int)} and {@link Builder#start()} return when a JetStream meta leader is known
- * to every node, so replicated streams can be created at once. Node indexes are 0-based: {@code
- * node(0)} is {@code n1}. After stopping or starting nodes, {@link #awaitJetStreamReady()} waits
- * for a meta leader again; stream leaders are elected separately, so publishing to a stream whose
- * leader stopped fails for a few seconds. Lifecycle methods are synchronized.
+ * <p>{@link #start(int)} and {@link Builder#start()} return when JetStream is ready: every node is
+ * healthy and in the meta group, so replicated streams can be created at once (under a second
+ * normally). Node indexes are 0-based: {@code node(0)} is {@code n1}. After stopping or starting
+ * nodes, {@link #awaitJetStreamReady()} waits for the meta group again; stream leaders are elected
+ * separately, so publishing to a stream whose leader died can fail for a few seconds.
+ *
+ * <p>nats-server 2.10 sometimes loses what a node announces over a route when nodes connect at the
+ * same moment (a few percent of fresh clusters on a 2-core machine): that node never hears the meta
+ * leader, or the leader never adds it to the meta group (R3 streams then fail with "no suitable
+ * peers for placement"), or no leader is elected. Restarting those nodes clears it, so {@link
+ * #start(int)} and {@link #startNode(int)} restart nodes that stay stuck (3 s with a leader, 12 s
+ * without one, since an election legitimately takes 4 to 9 s), at most twice and with a warning in
+ * the log. {@link #awaitJetStreamReady()} only waits. Lifecycle methods are synchronized.
  */
 public final class NatsCluster implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(NatsCluster.class);
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration FORMATION_TIMEOUT = Duration.ofSeconds(45);
+  private static final Duration PATIENCE_WITH_LEADER = Duration.ofSeconds(3);
+  private static final Duration PATIENCE_WITHOUT_LEADER = Duration.ofSeconds(12);
+  private static final int MAX_RECOVERIES = 2;
   private static final long POLL_MILLIS = 50;
 
   private final String name;
@@ -90,13 +98,17 @@ public final class NatsCluster implements AutoCloseable {
 
   /**
    * Starts a stopped node again with the same ports and store. When the running nodes then form a
-   * majority, waits until the node is healthy (caught up with the meta leader and its streams);
-   * otherwise only until it answers, since no node can be healthy without quorum.
+   * majority, waits as {@link #awaitJetStreamReady()} does (restarting a node that stays stuck, see
+   * the class comment); otherwise only until the node answers, since no node can be healthy without
+   * quorum.
    */
   public synchronized void startNode(int index) {
     NatsServerProcess node = node(index);
     node.launch();
-    node.awaitReady(hasQuorum());
+    node.awaitReady(false);
+    if (hasQuorum()) {
+      awaitFormed();
+    }
   }
 
   /** {@link #awaitJetStreamReady(Duration)} with 30 s. */
@@ -105,37 +117,13 @@ public final class NatsCluster implements AutoCloseable {
   }
 
   /**
-   * Waits until every running node is healthy and names the same running node as meta leader, and
-   * that leader knows all nodes.
+   * Waits until every running node is healthy (so current with the meta leader) and the leader's
+   * meta group holds all nodes. Restarts nothing.
    *
    * @throws NatsServerException if a majority of nodes is down, or on timeout
    */
   public synchronized void awaitJetStreamReady(Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    Optional<String> problem;
-    do {
-      if (!hasQuorum()) {
-        throw new NatsServerException(
-            "only "
-                + running().size()
-                + " of "
-                + nodes.size()
-                + " nodes run: JetStream needs a"
-                + " majority");
-      }
-      problem = notReadyBecause();
-      if (problem.isEmpty()) {
-        return;
-      }
-      pause();
-    } while (System.nanoTime() < deadline);
-    throw new NatsServerException(
-        "cluster "
-            + name
-            + ": JetStream not ready after "
-            + timeout.toSeconds()
-            + " s: "
-            + problem.get());
+    awaitReady(timeout, 0);
   }
 
   /** Stops every node and deletes their directories. */
@@ -149,30 +137,65 @@ public final class NatsCluster implements AutoCloseable {
     return "NatsCluster[" + name + " " + clientUrl() + "]";
   }
 
-  private Optional<String> notReadyBecause() {
-    Map<String, JsonValue> jszByNode = new TreeMap<>();
-    for (NatsServerProcess node : running()) {
-      int health = Monitor.status(node.monitorPort(), "/healthz");
-      if (health != 200) {
-        return Optional.of(node.serverName() + " /healthz answers " + health);
+  /** Waits for JetStream, restarting stuck nodes (see the class comment). */
+  private void awaitFormed() {
+    awaitReady(FORMATION_TIMEOUT, MAX_RECOVERIES);
+  }
+
+  private void awaitReady(Duration timeout, int maxRecoveries) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long stuckSince = System.nanoTime();
+    int recoveries = 0;
+    while (true) {
+      MetaHealth health = MetaHealth.probe(runningWithQuorum(), nodes.size());
+      if (health.ready()) {
+        return;
       }
-      jszByNode.put(
-          node.serverName(), Monitor.json(node.monitorPort(), "/jsz").orElse(JsonValue.NULL));
+      long now = System.nanoTime();
+      Duration patience = health.leaderKnown() ? PATIENCE_WITH_LEADER : PATIENCE_WITHOUT_LEADER;
+      if (recoveries < maxRecoveries
+          && now - stuckSince > patience.toNanos()
+          && !health.suspects().isEmpty()) {
+        LOG.warn(
+            "cluster {}: {}; restarting {} (nats-server 2.10 route race, see NatsCluster)",
+            name,
+            health.problem(),
+            health.suspects());
+        health.suspects().forEach(NatsCluster::relaunch);
+        recoveries++;
+        stuckSince = System.nanoTime();
+      } else if (now > deadline) {
+        throw new NatsServerException(
+            "cluster "
+                + name
+                + ": JetStream not ready after "
+                + timeout.toSeconds()
+                + " s: "
+                + health.problem());
+      } else {
+        Monitor.pause(POLL_MILLIS);
+      }
     }
-    Set<String> leaders =
-        jszByNode.values().stream()
-            .map(jsz -> Objects.toString(Monitor.at(jsz, "meta_cluster", "leader").string, ""))
-            .collect(Collectors.toCollection(TreeSet::new));
-    String leader = leaders.iterator().next();
-    if (leaders.size() != 1 || !jszByNode.containsKey(leader)) {
-      return Optional.of("meta leaders " + leaders + " seen by running " + jszByNode.keySet());
+  }
+
+  private static void relaunch(NatsServerProcess node) {
+    node.stop();
+    node.launch();
+    node.awaitReady(false);
+  }
+
+  private List<NatsServerProcess> runningWithQuorum() {
+    List<NatsServerProcess> running = running();
+    if (running.size() <= nodes.size() / 2) {
+      throw new NatsServerException(
+          "only "
+              + running.size()
+              + " of "
+              + nodes.size()
+              + " nodes run: JetStream needs a"
+              + " majority");
     }
-    JsonValue size = Monitor.at(jszByNode.get(leader), "meta_cluster", "cluster_size");
-    if (size.number == null || size.number.intValue() < nodes.size()) {
-      return Optional.of(
-          "meta leader " + leader + " knows " + size + " of " + nodes.size() + " peers");
-    }
-    return Optional.empty();
+    return running;
   }
 
   private List<NatsServerProcess> running() {
@@ -181,15 +204,6 @@ public final class NatsCluster implements AutoCloseable {
 
   private boolean hasQuorum() {
     return running().size() > nodes.size() / 2;
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(POLL_MILLIS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new NatsServerException("interrupted while waiting for the cluster", e);
-    }
   }
 
   /** Settings of a {@link NatsCluster}; {@link #start()} starts it. */
@@ -221,7 +235,7 @@ public final class NatsCluster implements AutoCloseable {
     /**
      * Starts all nodes and waits until JetStream is ready.
      *
-     * @throws NatsServerException if a node fails to start or JetStream is not ready within 30 s
+     * @throws NatsServerException if a node fails to start or JetStream is not ready within 45 s
      */
     public NatsCluster start() {
       String name = "gaimace-" + UUID.randomUUID().toString().substring(0, 8);
@@ -234,8 +248,8 @@ public final class NatsCluster implements AutoCloseable {
         }
         NatsCluster cluster = new NatsCluster(name, servers);
         servers.forEach(NatsServerProcess::launch);
-        servers.forEach(server -> server.awaitReady(true));
-        cluster.awaitJetStreamReady();
+        servers.forEach(server -> server.awaitReady(false));
+        cluster.awaitFormed();
         return cluster;
       } catch (RuntimeException e) {
         servers.forEach(NatsServerProcess::close);

@@ -29,8 +29,7 @@ import org.slf4j.LoggerFactory;
  * {@link #restart()} always keeps the ports.
  *
  * <p>Lifecycle methods are synchronized; accessors may be read from any thread. A JVM shutdown hook
- * kills servers that were never closed, but the temporary directory is removed only by {@link
- * #close()}.
+ * kills servers that were never closed and deletes their directories.
  */
 public final class NatsServerProcess implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(NatsServerProcess.class);
@@ -64,6 +63,7 @@ public final class NatsServerProcess implements AutoCloseable {
     this.cluster = builder.cluster;
     this.portSource = builder.portSource;
     this.workDir = WorkDir.create(serverName);
+    ProcessReaper.register(this);
   }
 
   /**
@@ -160,7 +160,6 @@ public final class NatsServerProcess implements AutoCloseable {
       current.destroyForcibly();
       awaitExit(current, STOP_TIMEOUT);
     }
-    ProcessReaper.unregister(current);
   }
 
   /** Kills the server with SIGKILL, as a crash would, and waits for it to exit. No-op if down. */
@@ -171,7 +170,6 @@ public final class NatsServerProcess implements AutoCloseable {
     }
     current.destroyForcibly();
     awaitExit(current, STOP_TIMEOUT);
-    ProcessReaper.unregister(current);
   }
 
   /**
@@ -192,16 +190,29 @@ public final class NatsServerProcess implements AutoCloseable {
     }
     closed = true;
     stop();
-    try {
-      workDir.delete();
-    } catch (IOException e) {
-      LOG.warn("cannot delete {}", workDir.root(), e);
-    }
+    deleteWorkDir();
+    ProcessReaper.unregister(this);
   }
 
   @Override
   public String toString() {
     return "NatsServerProcess[" + serverName + " " + clientUrl() + "]";
+  }
+
+  /**
+   * At JVM shutdown, for a server never closed: kill it and delete its directory, taking no lock.
+   */
+  void reap() {
+    Process current = process;
+    if (current != null) {
+      current.destroyForcibly();
+      try {
+        current.waitFor(2, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    deleteWorkDir();
   }
 
   /** Starts the process without waiting; the first call picks the ports. */
@@ -244,7 +255,7 @@ public final class NatsServerProcess implements AutoCloseable {
         LOG.debug("{} ready (log {})", this, workDir.logFile());
         return;
       }
-      pause();
+      Monitor.pause(POLL_MILLIS);
     }
     throw failure(
         "not ready after " + READY_TIMEOUT.toSeconds() + " s (last /healthz: " + status + ")");
@@ -278,7 +289,14 @@ public final class NatsServerProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new NatsServerException("cannot run " + binary + ": " + e.getMessage(), e);
     }
-    ProcessReaper.register(process);
+  }
+
+  private void deleteWorkDir() {
+    try {
+      workDir.delete();
+    } catch (IOException e) {
+      LOG.warn("cannot delete {}", workDir.root(), e);
+    }
   }
 
   private NatsServerException failure(String what) {
@@ -298,15 +316,6 @@ public final class NatsServerProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new NatsServerException("interrupted while waiting for nats-server to exit", e);
-    }
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(POLL_MILLIS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new NatsServerException("interrupted while waiting for nats-server", e);
     }
   }
 

@@ -4,25 +4,25 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Kills the servers a JVM leaves behind (a test that forgot {@code close()}, a build that was
- * interrupted), so that no {@code nats-server} outlives the test run.
+ * Kills the servers a JVM leaves open (a test that forgot {@code close()}, a build stopped with
+ * Ctrl-C) and deletes their directories, so that no {@code nats-server} or store outlives the run.
  */
 final class ProcessReaper {
-  private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+  private static final Set<NatsServerProcess> OPEN = ConcurrentHashMap.newKeySet();
 
   static {
     Runtime.getRuntime()
         .addShutdownHook(
-            new Thread(() -> LIVE.forEach(Process::destroyForcibly), "nats-server-reaper"));
+            new Thread(() -> OPEN.forEach(NatsServerProcess::reap), "nats-server-reaper"));
   }
 
   private ProcessReaper() {}
 
-  static void register(Process process) {
-    LIVE.add(process);
+  static void register(NatsServerProcess server) {
+    OPEN.add(server);
   }
 
-  static void unregister(Process process) {
-    LIVE.remove(process);
+  static void unregister(NatsServerProcess server) {
+    OPEN.remove(server);
   }
 }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -77,7 +76,7 @@ final class WorkDir {
     }
     List<Path> paths;
     try (Stream<Path> walk = Files.walk(root)) {
-      paths = new ArrayList<>(walk.sorted(Comparator.reverseOrder()).toList());
+      paths = walk.sorted(Comparator.reverseOrder()).toList();
     }
     for (Path path : paths) {
       Files.deleteIfExists(path);

@@ -61,21 +61,11 @@ class NatsClusterTest {
       }
 
       int leader = indexOf(cluster, jsm.getStreamInfo("CHAT").getClusterInfo().getLeader());
-      System.out.println(
-          "DBG stopping leader "
-              + leader
-              + " connected to "
-              + nc.getServerInfo().getServerName()
-              + " at "
-              + System.nanoTime() / 1_000_000);
       cluster.stopNode(leader);
-      System.out.println("DBG stopped at " + System.nanoTime() / 1_000_000);
       for (int i = 10; i < 30; i++) {
         assertThat(publish(js, i).isDuplicate()).isFalse();
       }
-      System.out.println("DBG published all at " + System.nanoTime() / 1_000_000 + " ok");
       cluster.startNode(leader);
-      System.out.println("DBG started at " + System.nanoTime() / 1_000_000);
       cluster.awaitJetStreamReady();
 
       await()
@@ -125,23 +115,7 @@ class NatsClusterTest {
         .pollInterval(Duration.ofMillis(100))
         .ignoreExceptionsMatching(
             e -> e instanceof IOException || e instanceof JetStreamApiException)
-        .until(
-            () -> {
-              long t0 = System.nanoTime();
-              try {
-                return js.publish("chat.room." + i, data, options);
-              } catch (Exception e) {
-                System.out.println(
-                    "DBG publish "
-                        + i
-                        + " failed after "
-                        + (System.nanoTime() - t0) / 1_000_000
-                        + " ms: "
-                        + e);
-                throw e;
-              }
-            },
-            ack -> ack.getSeqno() > 0);
+        .until(() -> js.publish("chat.room." + i, data, options), ack -> ack.getSeqno() > 0);
   }
 
   private static int indexOf(NatsCluster cluster, String serverName) {
