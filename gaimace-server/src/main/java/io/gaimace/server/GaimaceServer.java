@@ -104,6 +104,7 @@ public final class GaimaceServer implements AutoCloseable {
     Connection sys = track(ServerConnections.service(config, Accounts.SERVICE_USER_SYS, instance));
     try {
       StoreSetup.ensure(chat, config.retention(), config.limits().maxMessageBytes() + 4096);
+      StoreSetup.awaitReady(chat, java.time.Duration.ofSeconds(60));
     } catch (io.nats.client.JetStreamApiException e) {
       String hint =
           e.getApiErrorCode() == 10047

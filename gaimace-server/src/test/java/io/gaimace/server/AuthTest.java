@@ -89,6 +89,13 @@ class AuthTest {
   }
 
   @Test
+  void theServersOwnNamesAreReserved() throws Exception {
+    JsonNode reply =
+        call(env.admin(), ApiSubjects.ADMIN_USER_ADD, Map.of("user_id", "gaimace-chat"));
+    assertThat(reply.get("code").asText()).isEqualTo("invalid_request");
+  }
+
+  @Test
   void adminApiNeedsTheAdminRole() throws Exception {
     String token = env.user("frank");
     Connection c = env.connectAs("frank", token);

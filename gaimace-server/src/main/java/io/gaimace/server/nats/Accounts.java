@@ -21,4 +21,12 @@ public final class Accounts {
   public static final String SERVICE_USER_SYS = "gaimace-sys";
 
   private Accounts() {}
+
+  /** User ids starting with this are the server's own and cannot be given to users. */
+  public static final String RESERVED_PREFIX = "gaimace-";
+
+  /** True for the server's own user names, which are not Gaimace users. */
+  public static boolean isReserved(String userId) {
+    return userId.startsWith(RESERVED_PREFIX);
+  }
 }

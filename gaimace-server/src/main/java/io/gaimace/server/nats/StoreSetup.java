@@ -77,6 +77,37 @@ public final class StoreSetup {
     ensureBucket(kvm, HISTORY_INDEX, retention.maxAge(), retention.replicas());
   }
 
+  /**
+   * Waits until the stream and every bucket has a leader. Replicated streams elect one a few
+   * seconds after they are created; requests before that would time out.
+   */
+  public static void awaitReady(Connection chat, java.time.Duration timeout)
+      throws IOException, InterruptedException {
+    JetStreamManagement jsm = chat.jetStreamManagement();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    java.util.List<String> streams = new java.util.ArrayList<>(java.util.List.of(MESSAGES));
+    for (String b :
+        new String[] {USERS, TOKENS, ROOMS, MEMBERS, READS, PRESENCE, CONNECTIONS, HISTORY_INDEX}) {
+      streams.add("KV_" + b);
+    }
+    for (String stream : streams) {
+      while (true) {
+        try {
+          io.nats.client.api.ClusterInfo info = jsm.getStreamInfo(stream).getClusterInfo();
+          if (info == null || info.getLeader() != null) {
+            break;
+          }
+        } catch (JetStreamApiException e) {
+          // not answerable yet while the stream's group forms
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IOException("stream " + stream + " has no leader after " + timeout);
+        }
+        Thread.sleep(100); // polling the cluster's election, not a test
+      }
+    }
+  }
+
   private static void ensureBucket(KeyValueManagement kvm, String name, Duration ttl, int replicas)
       throws IOException, JetStreamApiException {
     KeyValueConfiguration.Builder b =

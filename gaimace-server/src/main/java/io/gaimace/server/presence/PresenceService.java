@@ -141,7 +141,7 @@ public final class PresenceService implements AutoCloseable {
       if (!Ids.isValid(user)) {
         user = event.path("client").path("name_tag").asText("");
       }
-      if (!Ids.isValid(user)) {
+      if (!Ids.isValid(user) || Accounts.isReserved(user)) {
         return; // the server's own connections and anything not a Gaimace user
       }
       String serverId = event.path("server").path("id").asText("");

@@ -16,6 +16,7 @@ import io.gaimace.server.api.Check;
 import io.gaimace.server.api.ErrorCode;
 import io.gaimace.server.auth.TokenRecord;
 import io.gaimace.server.auth.TokenStore;
+import io.gaimace.server.nats.Accounts;
 import io.gaimace.server.presence.Kicker;
 import io.gaimace.server.rooms.MembershipStore;
 import java.time.Clock;
@@ -46,6 +47,10 @@ public final class AdminService {
   public UserInfo addUser(Caller caller, CreateUserRequest req) throws ApiException {
     requireAdmin(caller);
     String id = Check.id(req.userId(), "user_id");
+    if (Accounts.isReserved(id)) {
+      throw ApiException.invalid(
+          "user ids starting with '" + Accounts.RESERVED_PREFIX + "' are reserved");
+    }
     String name = Check.text(req.name() == null ? id : req.name(), "name", 100);
     Check.text(req.description(), "description", 2000);
     UserKind kind;
