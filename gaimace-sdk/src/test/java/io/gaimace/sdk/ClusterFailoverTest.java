@@ -2,10 +2,7 @@ package io.gaimace.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gaimace.protocol.ProtocolCodec;
-import io.gaimace.protocol.api.ApiSubjects;
 import io.gaimace.protocol.api.CreateRoomRequest;
-import io.gaimace.protocol.api.HistoryPage;
 import io.gaimace.protocol.api.SendAck;
 import io.gaimace.server.GaimaceServer;
 import io.gaimace.server.config.Limits;
@@ -20,7 +17,6 @@ import io.nats.client.Options;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -48,8 +44,8 @@ class ClusterFailoverTest {
               .build();
       try (GaimaceServer server = GaimaceServer.start(config)) {
         String adminToken = server.bootstrapAdmin("admin").orElseThrow().token();
-        String adaToken = token(cluster, adminToken, "ada");
-        String boToken = token(cluster, adminToken, "bo");
+        String adaToken = TestAdmin.user(cluster.clientUrls(), adminToken, "ada");
+        String boToken = TestAdmin.user(cluster.clientUrls(), adminToken, "bo");
         try (GaimaceClient ada = client(cluster, adaToken);
             GaimaceClient bo = client(cluster, boToken)) {
           ada.blocking(Duration.ofSeconds(10))
@@ -76,16 +72,7 @@ class ClusterFailoverTest {
           }
           assertThat(seqs).hasSize(300);
           cluster.awaitJetStreamReady();
-          List<String> contents = new ArrayList<>();
-          Long before = null;
-          do {
-            HistoryPage page = ada.history("ops", before, 100).get();
-            List<String> batch = new ArrayList<>();
-            page.messages().forEach(m -> batch.add(m.content()));
-            contents.addAll(0, batch);
-            before =
-                page.messages().isEmpty() || !page.more() ? null : page.messages().get(0).seq();
-          } while (before != null);
+          List<String> contents = Histories.allContents(ada, "ops");
           assertThat(contents).hasSize(300);
           assertThat(new TreeSet<>(contents)).hasSize(300);
         }
@@ -122,32 +109,5 @@ class ClusterFailoverTest {
             .servers(cluster.clientUrls())
             .requestTimeout(Duration.ofSeconds(10))
             .build());
-  }
-
-  private static String token(NatsCluster cluster, String adminToken, String user)
-      throws Exception {
-    try (Connection admin =
-        Nats.connect(
-            new Options.Builder()
-                .servers(cluster.clientUrls().toArray(String[]::new))
-                .token(adminToken.toCharArray())
-                .inboxPrefix("_INBOX_admin")
-                .build())) {
-      request(admin, ApiSubjects.ADMIN_USER_ADD, Map.of("user_id", user));
-      return request(admin, ApiSubjects.ADMIN_TOKEN_CREATE, Map.of("user_id", user))
-          .get("token")
-          .asText();
-    }
-  }
-
-  private static com.fasterxml.jackson.databind.JsonNode request(
-      Connection c, String op, Object body) throws Exception {
-    byte[] reply =
-        c.request(
-                ApiSubjects.of(op),
-                ProtocolCodec.mapper().writeValueAsBytes(body),
-                Duration.ofSeconds(10))
-            .getData();
-    return ProtocolCodec.mapper().readTree(reply);
   }
 }

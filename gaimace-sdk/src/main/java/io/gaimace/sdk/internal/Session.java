@@ -335,6 +335,9 @@ public final class Session implements AutoCloseable {
         return;
       }
       if ("added".equals(e.change())) {
+        if (me.equals(e.by())) {
+          return; // our own create or join: handled when its reply arrives (roomGained)
+        }
         gainRoom(e.roomId());
       } else {
         List<String> subjects = roomSubjects.remove(e.roomId());
