@@ -113,6 +113,14 @@ class AuthorizationMatrixTest {
   }
 
   @Test
+  void nobodyWritesIntoAnotherUsersInbox() throws Exception {
+    outsider.cannotPublish("_INBOX_member.x1");
+    outsider.cannotPublish("_INBOX_member.>");
+    member.cannotPublish("gaimace.user.peer");
+    member.cannotPublish("profile.member"); // profiles change through the API only
+  }
+
+  @Test
   void theApiIsCallableButNotReadable() throws Exception {
     ok(call(outsider.conn, ApiSubjects.WHOAMI, Map.of()));
     outsider.cannotSubscribe("gaimace.api.>");
