@@ -53,27 +53,25 @@ class SoakTest {
       String churnToken = env.user("churner");
       GaimaceClient churner = client(env, churnToken);
 
-      long end = System.nanoTime() + Duration.ofMinutes(minutes).toNanos();
-      long firstMinute = System.nanoTime() + Duration.ofMinutes(Math.min(1, minutes)).toNanos();
+      Traffic traffic = new Traffic(env, senders, rooms, churnToken, churner);
+      java.util.concurrent.ScheduledExecutorService pace =
+          java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+      // 20 messages a second; the first minute's usage is the baseline.
+      pace.scheduleAtFixedRate(traffic::step, 0, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
       long[] baseline = null;
-      List<CompletableFuture<SendAck>> sends = new ArrayList<>();
-      int n = 0;
-      while (System.nanoTime() < end) {
-        GaimaceClient s = senders.get(n % senders.size());
-        String room = rooms[ThreadLocalRandom.current().nextInt(rooms.length)];
-        sends.add(s.send(room, "msg " + n));
-        s.typing(room);
-        n++;
-        if (n % 50 == 0) {
-          churner.close(); // connection churn: a user leaves and comes back
-          churner = client(env, churnToken);
-          sends.get(sends.size() - 1).get();
-        }
-        if (baseline == null && System.nanoTime() > firstMinute) {
-          baseline = usage();
-        }
-        Thread.sleep(50); // the traffic's own pace (20 messages a second), not a wait for an event
+      if (minutes > 1) {
+        pace.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+        baseline = usage();
       }
+      pace.awaitTermination(
+          Duration.ofMinutes(minutes).toMillis() - (baseline == null ? 0 : 60_000),
+          java.util.concurrent.TimeUnit.MILLISECONDS);
+      pace.shutdown();
+      pace.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(traffic.failure).as("traffic errors").isNull();
+      List<CompletableFuture<SendAck>> sends = traffic.sends;
+      int n = sends.size();
+      churner = traffic.churner;
       for (CompletableFuture<SendAck> f : sends) {
         f.get();
       }
@@ -98,6 +96,47 @@ class SoakTest {
       watcher.close();
       host.close();
       senders.forEach(GaimaceClient::close);
+    }
+  }
+
+  /** One step of traffic: a message, a typing indicator, and every 50 steps a churned client. */
+  private static final class Traffic {
+    final GaimaceFixture env;
+    final List<GaimaceClient> senders;
+    final String[] rooms;
+    final String churnToken;
+    final List<CompletableFuture<SendAck>> sends = new ArrayList<>();
+    volatile GaimaceClient churner;
+    volatile Throwable failure;
+
+    Traffic(
+        GaimaceFixture env,
+        List<GaimaceClient> senders,
+        String[] rooms,
+        String churnToken,
+        GaimaceClient churner) {
+      this.env = env;
+      this.senders = senders;
+      this.rooms = rooms;
+      this.churnToken = churnToken;
+      this.churner = churner;
+    }
+
+    void step() {
+      try {
+        int n = sends.size();
+        GaimaceClient s = senders.get(n % senders.size());
+        String room = rooms[ThreadLocalRandom.current().nextInt(rooms.length)];
+        sends.add(s.send(room, "msg " + n));
+        s.typing(room);
+        if ((n + 1) % 50 == 0) {
+          churner.close(); // connection churn: a user leaves and comes back
+          churner = client(env, churnToken);
+        }
+      } catch (RuntimeException e) {
+        failure = e;
+        throw e;
+      }
     }
   }
 

@@ -45,13 +45,17 @@ public final class ServerProcess implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!Files.exists(ready)) {
-      if (!p.isAlive() || System.nanoTime() > deadline) {
-        p.destroyForcibly();
-        throw new IllegalStateException("server process did not start:\n" + Files.readString(log));
-      }
-      Thread.sleep(50); // waiting for a child process to write its file
+    try {
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(50))
+          .until(() -> Files.exists(ready) || !p.isAlive());
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      // reported below
+    }
+    if (!Files.exists(ready)) {
+      p.destroyForcibly();
+      throw new IllegalStateException("server process did not start:\n" + Files.readString(log));
     }
     return new ServerProcess(p, log);
   }
