@@ -232,9 +232,9 @@ Gaimace is running.
   admin token      $ADMIN_TOKEN   (user 'admin'; keep it secret)
   demo             users alice and bob, both in the public room 'lobby'
 
-Chat as alice and bob from two terminals (the terminal client 'gaimace chat' comes next):
-  scripts/gaimace chat --user alice --token-file $STATE/alice.token
-  scripts/gaimace chat --user bob --token-file $STATE/bob.token
+Chat as alice and bob from two terminals (/help lists the commands inside, /quit leaves):
+${env_line}  scripts/gaimace chat --token-file $STATE/alice.token
+  scripts/gaimace chat --token-file $STATE/bob.token
 
 Administer (as admin: $ADMIN_TOKEN is used by default from this directory):
 ${env_line}  scripts/gaimace user list

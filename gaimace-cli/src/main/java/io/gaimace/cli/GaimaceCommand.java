@@ -4,6 +4,7 @@ import io.gaimace.cli.admin.RoomCommand;
 import io.gaimace.cli.admin.TokenCommand;
 import io.gaimace.cli.admin.UserCommand;
 import io.gaimace.cli.admin.WhoAmICommand;
+import io.gaimace.cli.chat.ChatCommand;
 import io.gaimace.cli.server.InitCommand;
 import io.gaimace.cli.server.ServerCommand;
 import picocli.CommandLine.Command;
@@ -20,6 +21,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       InitCommand.class,
       ServerCommand.class,
+      ChatCommand.class,
       UserCommand.class,
       TokenCommand.class,
       RoomCommand.class,

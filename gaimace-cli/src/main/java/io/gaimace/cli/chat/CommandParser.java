@@ -1,0 +1,155 @@
+package io.gaimace.cli.chat;
+
+import io.gaimace.cli.chat.ChatInput.Blank;
+import io.gaimace.cli.chat.ChatInput.Create;
+import io.gaimace.cli.chat.ChatInput.Direct;
+import io.gaimace.cli.chat.ChatInput.Help;
+import io.gaimace.cli.chat.ChatInput.Invalid;
+import io.gaimace.cli.chat.ChatInput.Invite;
+import io.gaimace.cli.chat.ChatInput.Join;
+import io.gaimace.cli.chat.ChatInput.Leave;
+import io.gaimace.cli.chat.ChatInput.Me;
+import io.gaimace.cli.chat.ChatInput.More;
+import io.gaimace.cli.chat.ChatInput.Open;
+import io.gaimace.cli.chat.ChatInput.Quit;
+import io.gaimace.cli.chat.ChatInput.Rooms;
+import io.gaimace.cli.chat.ChatInput.Say;
+import io.gaimace.cli.chat.ChatInput.SetStatus;
+import io.gaimace.cli.chat.ChatInput.Unknown;
+import io.gaimace.cli.chat.ChatInput.Who;
+import io.gaimace.protocol.Ids;
+import io.gaimace.protocol.PresenceStatus;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Reads a typed line: text to send, or a {@code /command}. A line starting with {@code //} sends
+ * the text after the first slash, so messages can start with a slash. Room and user arguments may
+ * carry their {@code #} or {@code @} and are checked against the id rule before anything is sent.
+ */
+final class CommandParser {
+  /** Each command with its arguments and what it does, for {@code /help}. */
+  static final List<String[]> HELP =
+      List.of(
+          new String[] {"/rooms", "your rooms and direct messages, with unread counts"},
+          new String[] {"/open ROOM | @USER", "switch to a room, or to a direct dialogue"},
+          new String[] {"/join ROOM", "join a public room and open it"},
+          new String[] {"/leave", "leave the open room"},
+          new String[] {"/create ROOM [--public]", "create a room (private unless --public)"},
+          new String[] {"/invite USER", "add someone to the open room"},
+          new String[] {"/dm USER MESSAGE", "send a direct message without switching"},
+          new String[] {"/who", "members of the open dialogue and who is online"},
+          new String[] {"/more", "older messages (also /history)"},
+          new String[] {"/status away|online", "set your presence"},
+          new String[] {"/me", "who you are"},
+          new String[] {"/quit", "leave the chat (also Ctrl-D)"});
+
+  private CommandParser() {}
+
+  /** The command names, such as {@code /open}. */
+  static List<String> commands() {
+    return HELP.stream().map(h -> h[0].split(" ")[0]).toList();
+  }
+
+  static ChatInput parse(String line) {
+    String text = line.strip();
+    if (text.isEmpty()) {
+      return new Blank();
+    }
+    if (text.startsWith("//")) {
+      return new Say(text.substring(1));
+    }
+    if (!text.startsWith("/")) {
+      return new Say(line.stripTrailing());
+    }
+    String[] words = text.substring(1).split("\\s+", 3);
+    String command = words[0].toLowerCase(Locale.ROOT);
+    String arg = words.length > 1 ? words[1] : null;
+    String rest = words.length > 2 ? words[2] : null;
+    return switch (command) {
+      case "help", "?" -> new Help();
+      case "rooms", "list" -> new Rooms();
+      case "leave", "part" -> new Leave();
+      case "who", "members" -> new Who();
+      case "more", "history" -> new More();
+      case "me", "whoami" -> new Me();
+      case "quit", "exit", "q" -> new Quit();
+      case "join" -> arg == null ? usage("/join ROOM") : room(arg, Join::new);
+      case "open", "switch" -> open(arg);
+      case "dm", "msg" -> direct(arg, rest);
+      case "create" -> create(arg, rest);
+      case "invite", "add" -> arg == null ? usage("/invite USER") : user(arg, Invite::new);
+      case "status", "away" -> status(command.equals("away") ? "away" : arg);
+      default -> new Unknown("/" + words[0]);
+    };
+  }
+
+  private static ChatInput open(String arg) {
+    if (arg == null) {
+      return usage("/open ROOM or /open @USER");
+    }
+    if (arg.startsWith("@")) {
+      return user(arg, u -> new Open(u, true));
+    }
+    return room(arg, r -> new Open(r, false));
+  }
+
+  private static ChatInput direct(String user, String text) {
+    if (user == null || text == null || text.isBlank()) {
+      return usage("/dm USER MESSAGE");
+    }
+    return user(user, u -> new Direct(u, text.strip()));
+  }
+
+  private static ChatInput create(String room, String options) {
+    if (room == null) {
+      return usage("/create ROOM [--public]");
+    }
+    boolean open = false;
+    if (options != null) {
+      for (String option : options.split("\\s+")) {
+        if (option.equals("--public")) {
+          open = true;
+        } else {
+          return new Invalid("unknown option " + option + "; usage: /create ROOM [--public]");
+        }
+      }
+    }
+    boolean isPublic = open;
+    return room(room, r -> new Create(r, isPublic));
+  }
+
+  private static ChatInput status(String arg) {
+    String value = arg == null ? "" : arg.toLowerCase(Locale.ROOT);
+    return switch (value) {
+      case "away" -> new SetStatus(PresenceStatus.AWAY);
+      case "online", "back" -> new SetStatus(PresenceStatus.ONLINE);
+      default -> usage("/status away|online");
+    };
+  }
+
+  private static ChatInput room(String arg, Function<String, ChatInput> then) {
+    return id(arg.startsWith("#") ? arg.substring(1) : arg, "room", then);
+  }
+
+  private static ChatInput user(String arg, Function<String, ChatInput> then) {
+    return id(arg.startsWith("@") ? arg.substring(1) : arg, "user", then);
+  }
+
+  private static ChatInput id(String id, String what, Function<String, ChatInput> then) {
+    if (!Ids.isValid(id)) {
+      return new Invalid(
+          "'"
+              + LineFormatter.clean(id)
+              + "' is not a valid "
+              + what
+              + " id: use lower-case letters, digits, '-' or '_'");
+    }
+    return then.apply(id);
+  }
+
+  private static Invalid usage(String usage) {
+    return new Invalid("usage: " + usage);
+  }
+}

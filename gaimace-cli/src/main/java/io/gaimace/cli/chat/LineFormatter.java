@@ -1,0 +1,164 @@
+package io.gaimace.cli.chat;
+
+import io.gaimace.protocol.ChatMessage;
+import io.gaimace.sdk.GaimaceException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+
+/**
+ * Turns chat events into styled terminal lines: messages as {@code HH:mm Name: text} in local time,
+ * day separators, titles, notices and errors. Text from the network is cleaned of control
+ * characters first, so a message cannot move the cursor or recolour the terminal.
+ */
+final class LineFormatter {
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
+
+  private final Theme theme;
+  private final ZoneId zone;
+  private final String me;
+
+  LineFormatter(Theme theme, ZoneId zone, String me) {
+    this.theme = theme;
+    this.zone = zone;
+    this.me = me;
+  }
+
+  Theme theme() {
+    return theme;
+  }
+
+  /** The local date of a moment, to tell when a day separator is due. */
+  LocalDate dayOf(Instant instant) {
+    return instant.atZone(zone).toLocalDate();
+  }
+
+  /**
+   * A message: time, sender's name and text; continuation lines of a multi-line text are indented
+   * under the first.
+   */
+  AttributedString message(ChatMessage m, String senderName) {
+    boolean own = m.sender().equals(me);
+    AttributedStringBuilder b = new AttributedStringBuilder();
+    b.styled(theme.time(), TIME.format(m.timestamp().atZone(zone))).append(' ');
+    b.styled(own ? theme.ownName() : theme.name(m.sender()), clean(senderName));
+    b.styled(own ? theme.ownText() : theme.text(), ": ");
+    int indent = b.columnLength();
+    String[] lines = clean(m.content()).split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (i > 0) {
+        b.append('\n').append(" ".repeat(indent));
+      }
+      b.styled(own ? theme.ownText() : theme.text(), lines[i]);
+    }
+    return b.toAttributedString();
+  }
+
+  /** {@code ── Today ──} when the date changes between two messages shown. */
+  AttributedString daySeparator(LocalDate day, LocalDate today) {
+    return system("── " + dayLabel(day, today) + " ──");
+  }
+
+  static String dayLabel(LocalDate day, LocalDate today) {
+    if (day.equals(today)) {
+      return "Today";
+    }
+    if (day.equals(today.minusDays(1))) {
+      return "Yesterday";
+    }
+    return DAY.format(day);
+  }
+
+  /** The title printed when a dialogue is opened: {@code ── #lobby · Lobby ──}. */
+  AttributedString title(String label, String name) {
+    AttributedStringBuilder b = new AttributedStringBuilder();
+    b.styled(theme.system(), "── ").styled(theme.dialogue(), clean(label));
+    if (!name.isBlank() && !label.endsWith(name)) {
+      b.styled(theme.system(), " · ").styled(theme.emphasis(), clean(name));
+    }
+    return b.styled(theme.system(), " ──").toAttributedString();
+  }
+
+  /** A grey system line. */
+  AttributedString system(String text) {
+    return new AttributedString(clean(text), theme.system());
+  }
+
+  /** A yellow line about the connection. */
+  AttributedString warning(String text) {
+    return new AttributedString(clean(text), theme.warning());
+  }
+
+  /** A green line about the connection. */
+  AttributedString good(String text) {
+    return new AttributedString(clean(text), theme.good());
+  }
+
+  /**
+   * A one-line notice about another dialogue: {@code • #random: new message from Bob (2 unread)}.
+   */
+  AttributedString notice(String label, String text) {
+    return new AttributedStringBuilder()
+        .styled(theme.system(), "• ")
+        .styled(theme.dialogue(), clean(label))
+        .styled(theme.system(), ": " + clean(text))
+        .toAttributedString();
+  }
+
+  /** {@code ! reason [code]} in red. */
+  AttributedString error(String reason, String code) {
+    return new AttributedString("! " + clean(reason) + " [" + clean(code) + "]", theme.error());
+  }
+
+  /** {@code ! text} in red, for mistakes made at the keyboard. */
+  AttributedString error(String text) {
+    return new AttributedString("! " + clean(text), theme.error());
+  }
+
+  /** An SDK failure as {@code ! reason [code]}. */
+  AttributedString error(GaimaceException e) {
+    String text = e.getMessage();
+    String suffix = " [" + e.code() + "]";
+    String reason =
+        text.endsWith(suffix) ? text.substring(0, text.length() - suffix.length()) : text;
+    return error(reason, e.code());
+  }
+
+  AttributedStyle nameStyle(String userId) {
+    return userId.equals(me) ? theme.ownName() : theme.name(userId);
+  }
+
+  /**
+   * Text from the network made safe to print: tabs become spaces, line ends become {@code \n},
+   * other control characters and bidirectional overrides become {@code U+FFFD}.
+   */
+  static String clean(String text) {
+    String s = text.replace("\r\n", "\n");
+    StringBuilder out = new StringBuilder(s.length());
+    s.codePoints()
+        .forEach(
+            c -> {
+              if (c == '\n') {
+                out.append('\n');
+              } else if (c == '\t') {
+                out.append("    ");
+              } else if (Character.isISOControl(c) || isBidiControl(c)) {
+                out.append('\uFFFD');
+              } else {
+                out.appendCodePoint(c);
+              }
+            });
+    return out.toString();
+  }
+
+  private static boolean isBidiControl(int c) {
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+  }
+}
