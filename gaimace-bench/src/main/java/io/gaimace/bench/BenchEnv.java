@@ -174,16 +174,24 @@ public final class BenchEnv implements AutoCloseable {
     }
   }
 
-  /** The auth callout's decisions so far: {allowed, refused}, from the server's metrics. */
+  /**
+   * The auth callout's decisions so far: {allowed, refused}, from the server's metrics; {-1, -1}
+   * when they cannot be read (the scrape also computes gauges that read KV, which fails when the
+   * server's connections are overloaded).
+   */
   public long[] authDecisions() {
     long allowed = 0;
     long refused = 0;
-    for (String line : server.metrics().scrape().split("\n")) {
-      if (line.startsWith("gaimace_auth_total{result=\"allowed\"}")) {
-        allowed = Long.parseLong(line.substring(line.lastIndexOf(' ') + 1));
-      } else if (line.startsWith("gaimace_auth_total{result=\"refused\"}")) {
-        refused = Long.parseLong(line.substring(line.lastIndexOf(' ') + 1));
+    try {
+      for (String line : server.metrics().scrape().split("\\n")) {
+        if (line.startsWith("gaimace_auth_total{result=\"allowed\"}")) {
+          allowed = Long.parseLong(line.substring(line.lastIndexOf(' ') + 1));
+        } else if (line.startsWith("gaimace_auth_total{result=\"refused\"}")) {
+          refused = Long.parseLong(line.substring(line.lastIndexOf(' ') + 1));
+        }
       }
+    } catch (RuntimeException e) {
+      return new long[] {-1, -1};
     }
     return new long[] {allowed, refused};
   }

@@ -59,7 +59,7 @@ public final class BenchMain implements Callable<Integer> {
   @Option(names = "--history-reads", description = "history: measured page reads (full: 1000)")
   Integer historyReads;
 
-  @Option(names = "--storm-clients", description = "storm: clients (full: 2000)")
+  @Option(names = "--storm-clients", description = "storm: clients (full: 1000)")
   Integer stormClients;
 
   @Option(names = "--storm-messages", description = "storm: messages per room while away (5)")
@@ -94,9 +94,7 @@ public final class BenchMain implements Callable<Integer> {
         Report r = b.run();
         r.note(
             "took %.0f s; load average (1/5/15 min) before %s, after %s",
-            Latencies.seconds(System.nanoTime() - t),
-            loadBefore,
-            loadAverage());
+            Latencies.seconds(System.nanoTime() - t), loadBefore, loadAverage());
         reports.add(r);
         System.out.print(ResultTable.render(List.of(r)));
       } catch (Exception | Error e) {

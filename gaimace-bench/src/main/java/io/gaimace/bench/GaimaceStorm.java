@@ -92,8 +92,9 @@ final class GaimaceStorm {
       proxy.heal();
       tracker.awaitDone(p.timeout().toNanos());
       long[] authAfter = env.authDecisions();
-      authAllowed = authAfter[0] - authBefore[0];
-      authRefused = authAfter[1] - authBefore[1];
+      boolean known = authBefore[0] >= 0 && authAfter[0] >= 0;
+      authAllowed = known ? authAfter[0] - authBefore[0] : -1;
+      authRefused = known ? authAfter[1] - authBefore[1] : -1;
       states = tracker.states().toString();
       return new StormBench.Phase(
           tracker.recoveredSince(t0),
