@@ -315,16 +315,7 @@ public final class Session implements AutoCloseable {
     }
     long seq = Long.parseLong(seqHeader);
     String prev = msg.getHeaders().getFirst("Nats-Last-Sequence");
-    ChatMessage stamped =
-        new ChatMessage(
-            chat.sender(),
-            chat.dialogueId(),
-            chat.recipient(),
-            chat.timestamp(),
-            chat.content(),
-            chat.id(),
-            seq,
-            chat.clientId());
+    ChatMessage stamped = chat.toBuilder().seq(seq).build();
     tracker.live(stamped, seq, prev == null ? 0 : Long.parseLong(prev));
   }
 

@@ -141,15 +141,7 @@ public final class MessageStore {
   }
 
   private static ChatMessage withSeq(ChatMessage m, long seq) {
-    return new ChatMessage(
-        m.sender(),
-        m.dialogueId(),
-        m.recipient(),
-        m.timestamp(),
-        m.content(),
-        m.id(),
-        seq,
-        m.clientId());
+    return m.toBuilder().seq(seq).build();
   }
 
   static Stored decode(MessageInfo info) {
