@@ -95,7 +95,22 @@ public final class GaimaceServer implements AutoCloseable {
     String instance = "gaimace-" + UUID.randomUUID().toString().substring(0, 8);
     Clock clock = Clock.systemUTC();
     Connection auth = track(ServerConnections.auth(config, instance));
-    AuthCallout callout = new AuthCallout(auth, config.secrets(), config.jwtTtl(), metrics::auth);
+    AuthCallout callout =
+        new AuthCallout(
+            auth,
+            config.secrets(),
+            config.jwtTtl(),
+            new AuthCallout.AuthListener() {
+              @Override
+              public void decided(boolean allowed) {
+                metrics.auth(allowed);
+              }
+
+              @Override
+              public void shed() {
+                metrics.authShed();
+              }
+            });
     closeables.add(callout);
     callout.start();
     Connection chat =

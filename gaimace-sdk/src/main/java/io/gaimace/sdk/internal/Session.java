@@ -31,6 +31,7 @@ import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -126,7 +127,7 @@ public final class Session implements AutoCloseable {
             .connectionName(options.name())
             .connectionTimeout(options.connectTimeout())
             .maxReconnects(-1)
-            .reconnectWait(Duration.ofMillis(250))
+            .reconnectDelayHandler(new Backoff())
             .connectionListener(this::onConnectionEvent)
             .errorListener(new io.nats.client.ErrorListener() {})
             .build();
@@ -169,7 +170,7 @@ public final class Session implements AutoCloseable {
         setState(ConnectionState.CLOSED);
         return;
       }
-      long delay = Math.min(2000, 100L << Math.min(attempt, 5));
+      long delay = Backoff.millis(attempt + 1);
       events.schedule(() -> redial(attempt + 1, nextRefusals), delay, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -363,13 +364,15 @@ public final class Session implements AutoCloseable {
     setState(ConnectionState.RECONNECTED);
     try {
       DialogueList now = api.call(ApiSubjects.DIALOGUES, Map.of(), DialogueList.class).join();
+      Map<String, Long> newest = new HashMap<>();
       for (DialogueSummary d : now.dialogues()) {
         if (d.kind().equals(DialogueSummary.ROOM)) {
           subscribeRoom(d.dialogueId());
         }
         tracker.track(d.dialogueId(), 0); // new dialogues since we left: recover from the start
+        newest.put(d.dialogueId(), d.lastSeq());
       }
-      tracker.recoverAll();
+      tracker.recoverAll(newest);
       publishPresence(status);
       setState(ConnectionState.CONNECTED);
     } catch (RuntimeException e) {
