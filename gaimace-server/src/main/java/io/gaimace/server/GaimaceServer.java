@@ -164,7 +164,11 @@ public final class GaimaceServer implements AutoCloseable {
         new ModerationService(rooms, memberships, users, notifier, clock);
     SearchService search =
         new SearchService(
-            messages, new DialogueScanner(chat, messages), access, memberships, config.search());
+            messages,
+            new DialogueScanner(new HistoryReader(chat, messages), messages),
+            access,
+            memberships,
+            config.search());
     DirectoryService directory = new DirectoryService(users, notifier);
     AdminService admin = new AdminService(users, tokens, memberships, kicker, clock);
     PresenceService presence =

@@ -127,6 +127,21 @@ class SearchTest {
   }
 
   @Test
+  void theWindowOfALongDialogueStartsFromTheHistoryIndex() throws Exception {
+    ok(call(tia, ApiSubjects.ROOM_CREATE, Map.of("room_id", "long")));
+    for (int i = 1; i <= 150; i++) {
+      send(tia, "long", "item " + i + ".");
+    }
+    JsonNode newest = ok(search(tia, "query", "item 141.", "dialogue_id", "long"));
+    assertThat(contents(newest)).containsExactly("item 141.");
+    assertThat(newest.get("scanned").asLong()).isEqualTo(PER_DIALOGUE);
+    assertThat(ok(search(tia, "query", "item 140.", "dialogue_id", "long")).get("messages"))
+        .isEmpty();
+    JsonNode all = ok(search(tia, "query", "item", "dialogue_id", "long", "limit", 4));
+    assertThat(contents(all)).containsExactly("item 150.", "item 149.", "item 148.", "item 147.");
+  }
+
+  @Test
   void badQueriesAreRefused() throws Exception {
     assertThat(search(sam).get("code").asText()).isEqualTo("invalid_request");
     assertThat(search(sam, "query", "  ").get("code").asText()).isEqualTo("invalid_request");

@@ -35,13 +35,7 @@ public final class Roles {
     if (isAdmin(actor)) {
       return;
     }
-    Membership mine =
-        memberships
-            .find(roomId, actor)
-            .orElseThrow(
-                () ->
-                    new ApiException(
-                        ErrorCode.NOT_MEMBER, "you are not a member of room '" + roomId + "'"));
+    Membership mine = membership(roomId, actor);
     if (!mine.canModerate()) {
       throw ApiException.forbidden("only the room's owner or moderators may do this");
     }
@@ -62,15 +56,17 @@ public final class Roles {
     if (isAdmin(userId)) {
       return;
     }
-    Membership mine =
-        memberships
-            .find(roomId, userId)
-            .orElseThrow(
-                () ->
-                    new ApiException(
-                        ErrorCode.NOT_MEMBER, "you are not a member of room '" + roomId + "'"));
-    if (!mine.isOwner()) {
+    if (!membership(roomId, userId).isOwner()) {
       throw ApiException.forbidden("only the room's owner may change roles");
     }
+  }
+
+  private Membership membership(String roomId, String userId) throws ApiException {
+    return memberships
+        .find(roomId, userId)
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    ErrorCode.NOT_MEMBER, "you are not a member of room '" + roomId + "'"));
   }
 }

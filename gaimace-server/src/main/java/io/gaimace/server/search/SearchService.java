@@ -94,6 +94,7 @@ public final class SearchService {
           scanner.scan(
               t.dialogue(),
               lastPos - window + 1,
+              lastPos,
               t.newest().seq(),
               req.before(),
               s -> {
