@@ -130,6 +130,8 @@ class ModerationTest {
         .isEqualTo("forbidden");
     assertThat(code(call(mona, ApiSubjects.ROOM_REMOVE, target("roles", "olga"))))
         .isEqualTo("forbidden");
+    assertThat(code(call(mona, ApiSubjects.ROOM_MUTE, target("roles", "mona"))))
+        .isEqualTo("forbidden");
     events.unsubscribe();
   }
 

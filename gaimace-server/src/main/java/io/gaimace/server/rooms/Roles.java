@@ -35,6 +35,10 @@ public final class Roles {
     if (isAdmin(actor)) {
       return;
     }
+    if (actor.equals(target)) {
+      throw ApiException.forbidden(
+          "you cannot remove, ban or mute yourself (leave the room instead)");
+    }
     Membership mine = membership(roomId, actor);
     if (!mine.canModerate()) {
       throw ApiException.forbidden("only the room's owner or moderators may do this");
