@@ -12,10 +12,14 @@ import java.util.TreeSet;
  * {@code -}, {@code _}; see {@link Ids}) that forms a valid id, where:
  *
  * <ul>
- *   <li>the {@code @} is at the start of the text or follows whitespace or one of {@code ( [ { < "
- *       ' ` * ~ , ; : ! ?} (so {@code bob@example.com} and {@code x@y} are not mentions);
- *   <li>the run is not followed by an upper-case letter, another letter or digit outside the id
- *       alphabet, or {@code @} (so {@code @Bob} and {@code @bob@host} are not mentions).
+ *   <li>the {@code @} is at the start of the text or follows whitespace, one of {@code ( [ { < " '
+ *       ` * ~ , ; : ! ?}, a non-ASCII character that is not a letter or digit (emoji, CJK
+ *       punctuation), or a letter of a script written without spaces (Han, Hiragana, Katakana,
+ *       Hangul, Thai, Lao, Khmer, Myanmar); so {@code bob@example.com} and {@code x@y} are not
+ *       mentions;
+ *   <li>the run is followed by the end of the text or by a character that is neither {@code @} nor
+ *       a letter or digit, except letters of those scripts (so {@code @Bob}, {@code @bobé} and
+ *       {@code @bob@host} are not mentions, {@code @bob你好} is).
  * </ul>
  *
  * <p>Matching is case-sensitive because ids are lower case. {@code @all} and {@code @here} have no
@@ -66,10 +70,12 @@ public final class Mentions {
     if (at == 0) {
       return true;
     }
-    char before = text.charAt(at - 1);
+    int before = text.codePointBefore(at);
     return Character.isWhitespace(before)
         || Character.isSpaceChar(before)
-        || OPENERS.indexOf(before) >= 0;
+        || OPENERS.indexOf(before) >= 0
+        || (before > 127 && !Character.isLetterOrDigit(before))
+        || writtenWithoutSpaces(before);
   }
 
   private static boolean closesMention(String text, int end) {
@@ -77,7 +83,14 @@ public final class Mentions {
       return true;
     }
     int next = text.codePointAt(end);
-    return next != '@' && !Character.isLetterOrDigit(next);
+    return next != '@' && (!Character.isLetterOrDigit(next) || writtenWithoutSpaces(next));
+  }
+
+  private static boolean writtenWithoutSpaces(int codePoint) {
+    return switch (Character.UnicodeScript.of(codePoint)) {
+      case HAN, HIRAGANA, KATAKANA, HANGUL, THAI, LAO, KHMER, MYANMAR -> true;
+      default -> false;
+    };
   }
 
   private static boolean isIdChar(char c) {

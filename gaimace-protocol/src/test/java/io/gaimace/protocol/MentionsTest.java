@@ -31,6 +31,14 @@ class MentionsTest {
   }
 
   @Test
+  void textWithoutSpacesAndEmojiAroundMentions() {
+    assertThat(Mentions.userIds("你好@bob请看")).containsExactly("bob");
+    assertThat(Mentions.userIds("👋@amy，@zed：")).containsExactly("amy", "zed");
+    assertThat(Mentions.userIds("café@bob naïve@amy")).isEmpty();
+    assertThat(Mentions.userIds("**@bob** and x.com/@amy")).containsExactly("bob");
+  }
+
+  @Test
   void tooLongIdsAreNotMentions() {
     assertThat(Mentions.userIds("@" + "a".repeat(65))).isEmpty();
     assertThat(Mentions.userIds("@" + "a".repeat(64))).hasSize(1);
