@@ -17,6 +17,7 @@ import io.gaimace.protocol.api.DialogueList;
 import io.gaimace.protocol.api.DialogueSummary;
 import io.gaimace.protocol.api.HistoryPage;
 import io.gaimace.protocol.api.HistoryRequest;
+import io.gaimace.protocol.api.MentionEvent;
 import io.gaimace.protocol.api.RoomInfo;
 import io.gaimace.protocol.api.UserEvent;
 import io.gaimace.sdk.ClientOptions;
@@ -323,6 +324,11 @@ public final class Session implements AutoCloseable {
   private void onUserEvent(Message msg) {
     try {
       UserEvent e = ProtocolCodec.mapper().readValue(msg.getData(), UserEvent.class);
+      if (MentionEvent.TYPE.equals(e.type())) {
+        MentionEvent mention = ProtocolCodec.mapper().readValue(msg.getData(), MentionEvent.class);
+        emit(l -> l.onMention(mention));
+        return;
+      }
       if (!UserEvent.MEMBERSHIP.equals(e.type()) || e.roomId() == null) {
         return;
       }
