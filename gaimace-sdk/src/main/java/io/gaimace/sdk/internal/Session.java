@@ -379,7 +379,12 @@ public final class Session implements AutoCloseable {
         newest.put(d.dialogueId(), d.lastSeq());
       }
       tracker.recoverAll(newest);
-      publishPresence(status);
+      if (status != PresenceStatus.ONLINE) {
+        // The server announces "online" itself when it had marked us offline, and within the
+        // grace period nobody saw us leave: only a chosen status (away, busy) must be restored.
+        // Re-announcing "online" would reach every user, for every reconnecting client.
+        publishPresence(status);
+      }
       setState(ConnectionState.CONNECTED);
     } catch (RuntimeException e) {
       LOG.warn("recovery after reconnect failed; retrying", e);
