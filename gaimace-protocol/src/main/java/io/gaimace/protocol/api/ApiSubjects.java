@@ -32,6 +32,9 @@ public final class ApiSubjects {
   public static final String ADMIN_TOKEN_CREATE = "admin.token.create";
   public static final String ADMIN_TOKEN_REVOKE = "admin.token.revoke";
   public static final String ADMIN_TOKEN_LIST = "admin.token.list";
+  public static final String MESSAGE_EDIT = "message.edit";
+  public static final String MESSAGE_DELETE = "message.delete";
+  public static final String MESSAGE_REACT = "message.react";
 
   private ApiSubjects() {}
 
