@@ -4,11 +4,14 @@ import io.gaimace.protocol.UserKind;
 import io.gaimace.protocol.api.ApiSubjects;
 import io.gaimace.protocol.api.CreateRoomRequest;
 import io.gaimace.protocol.api.CreateUserRequest;
+import io.gaimace.protocol.api.DeleteRequest;
 import io.gaimace.protocol.api.DirectoryRequest;
+import io.gaimace.protocol.api.EditRequest;
 import io.gaimace.protocol.api.HistoryRequest;
 import io.gaimace.protocol.api.MemberRequest;
 import io.gaimace.protocol.api.PresenceRequest;
 import io.gaimace.protocol.api.ProfileUpdate;
+import io.gaimace.protocol.api.ReactRequest;
 import io.gaimace.protocol.api.ReadRequest;
 import io.gaimace.protocol.api.RoomRequest;
 import io.gaimace.protocol.api.SendRequest;
@@ -23,7 +26,11 @@ import io.gaimace.server.auth.TokenStore;
 import io.gaimace.server.config.ServerConfig;
 import io.gaimace.server.messages.HistoryReader;
 import io.gaimace.server.messages.HistoryService;
+import io.gaimace.server.messages.MessageChanges;
+import io.gaimace.server.messages.MessageState;
+import io.gaimace.server.messages.MessageStates;
 import io.gaimace.server.messages.MessageStore;
+import io.gaimace.server.messages.Moderation;
 import io.gaimace.server.messages.SendService;
 import io.gaimace.server.nats.Accounts;
 import io.gaimace.server.nats.Buckets;
@@ -139,10 +146,17 @@ public final class GaimaceServer implements AutoCloseable {
             rooms,
             notifier,
             clock);
+    MessageStates states =
+        new MessageStates(StoreSetup.bucket(chat, StoreSetup.MESSAGE_STATE, MessageState.class));
     SendService send =
-        new SendService(messages, access, memberships, reads, config.limits(), metrics, clock);
+        new SendService(
+            messages, access, memberships, reads, config.limits(), metrics, clock, states);
     HistoryService history =
-        new HistoryService(new HistoryReader(chat, messages), access, config.limits(), metrics);
+        new HistoryService(
+            new HistoryReader(chat, messages), access, config.limits(), metrics, messages, states);
+    MessageChanges changes =
+        new MessageChanges(
+            messages, states, access, new Moderation(memberships), reads, config.limits(), clock);
     RoomService roomService =
         new RoomService(rooms, memberships, users, reads, notifier, kicker, clock);
     DirectoryService directory = new DirectoryService(users, notifier);
@@ -186,7 +200,10 @@ public final class GaimaceServer implements AutoCloseable {
         .route(ApiSubjects.ADMIN_USER_LIST, Empty.class, admin::listUsers)
         .route(ApiSubjects.ADMIN_TOKEN_CREATE, TokenCreateRequest.class, admin::createToken)
         .route(ApiSubjects.ADMIN_TOKEN_REVOKE, TokenRevokeRequest.class, admin::revokeToken)
-        .route(ApiSubjects.ADMIN_TOKEN_LIST, UserRequest.class, admin::listTokens);
+        .route(ApiSubjects.ADMIN_TOKEN_LIST, UserRequest.class, admin::listTokens)
+        .route(ApiSubjects.MESSAGE_EDIT, EditRequest.class, changes::edit)
+        .route(ApiSubjects.MESSAGE_DELETE, DeleteRequest.class, changes::delete)
+        .route(ApiSubjects.MESSAGE_REACT, ReactRequest.class, changes::react);
     router.start();
 
     metrics.gauge("gaimace_users_online", presence::onlineCount);

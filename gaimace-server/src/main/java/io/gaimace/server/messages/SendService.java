@@ -35,6 +35,7 @@ public final class SendService {
   private final Limits limits;
   private final Metrics metrics;
   private final Clock clock;
+  private final MessageStates states;
   private final java.util.Set<String> linkedDirects =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -45,7 +46,8 @@ public final class SendService {
       ReadService reads,
       Limits limits,
       Metrics metrics,
-      Clock clock) {
+      Clock clock,
+      MessageStates states) {
     this.store = store;
     this.access = access;
     this.memberships = memberships;
@@ -54,6 +56,7 @@ public final class SendService {
     this.limits = limits;
     this.metrics = metrics;
     this.clock = clock;
+    this.states = states;
   }
 
   public SendAck send(Caller caller, SendRequest req) throws ApiException {
@@ -76,6 +79,7 @@ public final class SendService {
       throw ApiException.invalid("field 'client_id' must be 1-64 characters");
     }
     access.requireMember(me, dialogue);
+    String thread = req.replyTo() == null ? null : states.threadOf(dialogue, req.replyTo());
     if (!rate.tryAcquire(me)) {
       throw new ApiException(ErrorCode.RATE_LIMITED, "you are sending too fast; slow down");
     }
@@ -89,7 +93,8 @@ public final class SendService {
     ChatMessage message;
     try {
       message =
-          new ChatMessage(me, dialogue.id(), recipient, now, content, id, null, req.clientId());
+          new ChatMessage(me, dialogue.id(), recipient, now, content, id, null, req.clientId())
+              .toBuilder().replyTo(req.replyTo()).threadId(thread).build();
     } catch (ProtocolException e) {
       throw new ApiException(ErrorCode.INVALID_MESSAGE, e.getMessage());
     }
@@ -99,6 +104,7 @@ public final class SendService {
     MessageStore.Appended appended = store.append(dialogue, message, id);
     metrics.sent();
     Stored s = appended.stored();
+    states.recordSent(dialogue, s);
     if (!appended.duplicate()) {
       reads.markOwn(me, dialogue, s);
     }
