@@ -93,6 +93,9 @@ final class ShownMessages {
   }
 
   static ChatMessage changed(ChatMessage m, MessageEvent e) {
+    if (Boolean.TRUE.equals(m.deleted())) {
+      return m; // a change that raced the deletion must not bring text back
+    }
     if (e instanceof MessageEdit edit) {
       return m.toBuilder().content(edit.content()).editedAt(edit.timestamp()).build();
     }

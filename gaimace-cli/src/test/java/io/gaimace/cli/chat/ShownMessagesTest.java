@@ -47,6 +47,8 @@ class ShownMessagesTest {
     assertThat(shown.get("a").orElseThrow().deleted()).isTrue();
     assertThat(shown.get("a").orElseThrow().content()).isEmpty();
     assertThat(shown.lastBy("ann")).as("deleted messages are not one's last").isEmpty();
+    shown.apply(new MessageEdit("lobby", "a", "ann", "late edit", AT, 10L));
+    assertThat(shown.get("a").orElseThrow().content()).as("no text comes back").isEmpty();
     assertThat(shown.apply(new MessageDelete("lobby", "gone", "ann", AT, 10L))).isEmpty();
   }
 }
