@@ -63,6 +63,15 @@ final class Conversation {
     return current;
   }
 
+  /** The open dialogue's id; a {@link ChatThread.Mistake} telling what to do when none is open. */
+  String requireCurrent() {
+    String id = current;
+    if (id == null) {
+      throw new ChatThread.Mistake("no dialogue is open: /rooms lists them, /open one");
+    }
+    return id;
+  }
+
   /** Opens a dialogue: its recent history, its members' presence. */
   void open(String dialogueId) {
     HistoryPage page = chat.api().history(dialogueId, null, PAGE);

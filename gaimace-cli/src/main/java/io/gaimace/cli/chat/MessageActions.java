@@ -33,7 +33,7 @@ final class MessageActions {
   }
 
   void run(ChatInput input) {
-    String dialogue = open();
+    String dialogue = conversation.requireCurrent();
     if (input instanceof Reply r) {
       ChatMessage to = byRef(r.ref());
       chat.thread()
@@ -78,14 +78,6 @@ final class MessageActions {
         .lastBy(chat.me())
         .orElseThrow(
             () -> new ChatThread.Mistake("none of your messages is shown; name one with ^N"));
-  }
-
-  private String open() {
-    String id = conversation.current();
-    if (id == null) {
-      throw new ChatThread.Mistake("no dialogue is open: /rooms lists them, /open one");
-    }
-    return id;
   }
 
   private void print(AttributedString line) {

@@ -17,7 +17,6 @@ import io.gaimace.server.api.ErrorCode;
 import io.gaimace.server.config.Limits;
 import io.gaimace.server.receipts.ReadService;
 import io.gaimace.server.rooms.DialogueAccess;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -66,16 +65,7 @@ public final class MessageChanges {
   public ChatMessage edit(Caller caller, EditRequest req) throws ApiException {
     String me = caller.userId();
     Target t = target(me, req.dialogueId(), req.messageId());
-    String content = Check.required(req.content(), "content");
-    if (content.isBlank()) {
-      throw new ApiException(ErrorCode.INVALID_MESSAGE, "message content is empty");
-    }
-    int bytes = content.getBytes(StandardCharsets.UTF_8).length;
-    if (bytes > limits.maxMessageBytes()) {
-      throw new ApiException(
-          ErrorCode.TOO_LARGE,
-          "message is " + bytes + " bytes; the limit is " + limits.maxMessageBytes());
-    }
+    String content = MessageText.check(req.content(), limits);
     Instant now = now();
     MessageEdit event;
     try {

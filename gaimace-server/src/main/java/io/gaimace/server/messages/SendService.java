@@ -62,19 +62,7 @@ public final class SendService {
   public SendAck send(Caller caller, SendRequest req) throws ApiException {
     String me = caller.userId();
     Dialogue dialogue = target(me, req);
-    String content = req.content();
-    if (content == null) {
-      throw new ApiException(ErrorCode.INVALID_MESSAGE, "missing required field 'content'");
-    }
-    if (content.isBlank()) {
-      throw new ApiException(ErrorCode.INVALID_MESSAGE, "message content is empty");
-    }
-    int bytes = content.getBytes(StandardCharsets.UTF_8).length;
-    if (bytes > limits.maxMessageBytes()) {
-      throw new ApiException(
-          ErrorCode.TOO_LARGE,
-          "message is " + bytes + " bytes; the limit is " + limits.maxMessageBytes());
-    }
+    String content = MessageText.check(req.content(), limits);
     if (req.clientId() != null && (req.clientId().isEmpty() || req.clientId().length() > 64)) {
       throw ApiException.invalid("field 'client_id' must be 1-64 characters");
     }
