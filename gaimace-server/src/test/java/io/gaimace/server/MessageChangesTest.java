@@ -176,6 +176,25 @@ class MessageChangesTest {
   }
 
   @Test
+  void inADirectDialogueEachDeletesOnlyTheirOwnAndOthersCannotTouchIt() throws Exception {
+    String id =
+        ok(call(cid, ApiSubjects.SEND, Map.of("recipient", "dan", "content", "just us")))
+            .get("id")
+            .asText();
+    Map<String, Object> target = Map.of("dialogue_id", "cid+dan", "message_id", id);
+    assertThat(call(dan, ApiSubjects.MESSAGE_DELETE, target).get("code").asText())
+        .isEqualTo("forbidden");
+    assertThat(call(ann, ApiSubjects.MESSAGE_DELETE, target).get("code").asText())
+        .isEqualTo("not_member");
+    Map<String, Object> react = new HashMap<>(target);
+    react.put("emoji", "🤝");
+    assertThat(ok(call(dan, ApiSubjects.MESSAGE_REACT, react)).get("reactions").get(0).get("users"))
+        .hasSize(1);
+    assertThat(ok(call(cid, ApiSubjects.MESSAGE_DELETE, target)).get("deleted").asBoolean())
+        .isTrue();
+  }
+
+  @Test
   void nonMembersCanNeitherReactNorEditNorDelete() throws Exception {
     String id = send(ann, "members only");
     assertThat(change(dan, ApiSubjects.MESSAGE_REACT, id, "emoji", "👍").get("code").asText())
