@@ -147,7 +147,8 @@ public final class GaimaceServer implements AutoCloseable {
             notifier,
             clock);
     MessageStates states =
-        new MessageStates(StoreSetup.bucket(chat, StoreSetup.MESSAGE_STATE, MessageState.class));
+        new MessageStates(
+            StoreSetup.bucket(chat, StoreSetup.MESSAGE_STATE, MessageState.class), chat);
     SendService send =
         new SendService(
             messages, access, memberships, reads, config.limits(), metrics, clock, states);

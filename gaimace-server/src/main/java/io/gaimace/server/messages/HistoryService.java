@@ -87,23 +87,23 @@ public final class HistoryService {
   }
 
   private HistoryPage recovery(Dialogue dialogue, HistoryReader.Run run) {
-    List<ChatMessage> messages = new ArrayList<>();
+    List<ChatMessage> stored = new ArrayList<>();
     List<MessageEvent> events = new ArrayList<>();
     Map<String, Boolean> deleted = new HashMap<>();
     for (Stored s : run.messages()) {
       if (s.isChat()) {
-        messages.add(states.current(s.message()));
+        stored.add(s.message());
       } else if (s.entry() instanceof MessageEdit edit) {
         boolean gone =
             deleted.computeIfAbsent(
                 edit.messageId(),
-                id -> states.find(dialogue, id).map(MessageState::isDeleted).orElse(false));
+                id -> states.find(dialogue, id).map(MessageState::wasDeleted).orElse(false));
         events.add(gone ? edit.redacted() : edit);
       } else if (s.entry() instanceof MessageEvent e) {
         events.add(e);
       }
     }
-    return new HistoryPage(dialogue.id(), messages, run.more(), events);
+    return new HistoryPage(dialogue.id(), states.current(stored), run.more(), events);
   }
 
   private HistoryPage before(Dialogue dialogue, Long beforeSeq, int limit) {
@@ -130,8 +130,8 @@ public final class HistoryService {
     }
     List<ChatMessage> page = new ArrayList<>(newestFirst.size());
     for (int i = newestFirst.size() - 1; i >= 0; i--) {
-      page.add(states.current(newestFirst.get(i)));
+      page.add(newestFirst.get(i));
     }
-    return new HistoryPage(dialogue.id(), page, more);
+    return new HistoryPage(dialogue.id(), states.current(page), more);
   }
 }

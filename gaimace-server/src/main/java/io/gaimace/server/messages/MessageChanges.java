@@ -103,7 +103,7 @@ public final class MessageChanges {
                 throw ApiException.forbidden(
                     "only the author or a moderator of the room can delete a message");
               }
-              return s.isDeleted() ? s : s.asDeleted();
+              return s.wasDeleted() ? s : s.asDeleted();
             });
     if (changed.changed()) {
       log(me, t.dialogue(), new MessageDelete(t.dialogue().id(), t.id(), me, now(), null));
@@ -163,7 +163,7 @@ public final class MessageChanges {
   }
 
   private static void requireNotDeleted(MessageState s, String id) throws ApiException {
-    if (s.isDeleted()) {
+    if (s.wasDeleted()) {
       throw ApiException.notFound("message '" + id + "' was deleted");
     }
   }

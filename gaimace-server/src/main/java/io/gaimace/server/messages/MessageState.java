@@ -40,7 +40,7 @@ public record MessageState(
         s.seq(), s.pos(), m.sender(), m.threadId(), null, null, null, null, null);
   }
 
-  public boolean isDeleted() {
+  public boolean wasDeleted() {
     return Boolean.TRUE.equals(deleted);
   }
 
@@ -99,7 +99,7 @@ public record MessageState(
   /** The stored message as it looks now: latest text, deletion, reactions. */
   ChatMessage apply(ChatMessage m) {
     ChatMessage.Builder b = m.toBuilder();
-    if (isDeleted()) {
+    if (wasDeleted()) {
       // Nothing of what was said survives a deletion: text, mentions, files, reactions.
       return b.content("")
           .deleted(true)

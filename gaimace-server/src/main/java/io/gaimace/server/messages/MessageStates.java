@@ -6,6 +6,9 @@ import io.gaimace.server.api.ApiException;
 import io.gaimace.server.api.ErrorCode;
 import io.gaimace.server.nats.Buckets;
 import io.gaimace.server.nats.StoreException;
+import io.nats.client.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -22,9 +25,15 @@ public final class MessageStates {
   private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final int MAX_ATTEMPTS = 32;
   private final Buckets<MessageState> bucket;
+  private final StateReads reads;
 
-  public MessageStates(Buckets<MessageState> bucket) {
+  /**
+   * @param bucket the {@code gaimace-message-state} bucket
+   * @param chat the CHAT connection, for reading many states at once
+   */
+  public MessageStates(Buckets<MessageState> bucket, Connection chat) {
     this.bucket = bucket;
+    this.reads = new StateReads(chat);
   }
 
   /** A change of a state; returning the same instance means nothing changes. */
@@ -122,6 +131,21 @@ public final class MessageStates {
       }
     }
     throw new StoreException("message " + messageId + " is changing too often, try again", null);
+  }
+
+  /** Messages as they look now, reading their states all at once (a history page). */
+  public List<ChatMessage> current(List<ChatMessage> messages) {
+    List<String> keys = new ArrayList<>(messages.size());
+    for (ChatMessage m : messages) {
+      keys.add(m.id() == null ? null : key(Dialogue.parse(m.dialogueId()), m.id()));
+    }
+    List<Optional<MessageState>> states = reads.read(keys, k -> bucket.get(k));
+    List<ChatMessage> out = new ArrayList<>(messages.size());
+    for (int i = 0; i < messages.size(); i++) {
+      ChatMessage m = messages.get(i);
+      out.add(states.get(i).map(st -> st.apply(m)).orElse(m));
+    }
+    return out;
   }
 
   /** The message as it looks now; unchanged when no state is known. */
