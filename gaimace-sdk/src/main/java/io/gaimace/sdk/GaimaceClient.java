@@ -108,6 +108,11 @@ public final class GaimaceClient implements AutoCloseable {
         .submit(new SendRequest(dialogueId, null, content, clientId(), replyToId, null));
   }
 
+  /** A thread: its first message, then up to 50 of its replies in order. */
+  public CompletableFuture<HistoryPage> thread(String dialogueId, String messageId) {
+    return thread(dialogueId, messageId, 50);
+  }
+
   /**
    * A thread: its first message, then its replies in order (at most {@code limit}; {@code
    * messageId} may be any message of the thread).
