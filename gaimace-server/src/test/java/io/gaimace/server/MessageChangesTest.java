@@ -11,10 +11,17 @@ import io.gaimace.protocol.MessageEdit;
 import io.gaimace.protocol.MessageReaction;
 import io.gaimace.protocol.ProtocolCodec;
 import io.gaimace.protocol.api.ApiSubjects;
+import io.gaimace.protocol.api.Member;
+import io.gaimace.server.nats.Accounts;
+import io.gaimace.server.nats.StoreSetup;
+import io.gaimace.server.rooms.Membership;
 import io.nats.client.Connection;
 import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.Options;
 import io.nats.client.Subscription;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -173,6 +180,27 @@ class MessageChangesTest {
         .isTrue();
     assertThat(find(history(ann, Map.of()), anns).get("content").asText())
         .isEqualTo("from the owner");
+  }
+
+  @Test
+  void aRoomModeratorDeletesOthersMessagesButDoesNotEditThem() throws Exception {
+    String bens = send(ben, "moderate me");
+    assertThat(change(cid, ApiSubjects.MESSAGE_DELETE, bens).get("code").asText())
+        .isEqualTo("forbidden");
+    try (Connection store =
+        Nats.connect(
+            new Options.Builder()
+                .server(env.nats().clientUrl())
+                .userInfo(Accounts.SERVICE_USER_CHAT, env.secrets().servicePassword())
+                .build())) {
+      // No operation grants the role yet: write it where the membership store keeps it.
+      StoreSetup.bucket(store, StoreSetup.MEMBERS, Membership.class)
+          .put("room.crew.cid", new Membership("crew", "cid", Member.MODERATOR, Instant.now()));
+    }
+    assertThat(change(cid, ApiSubjects.MESSAGE_EDIT, bens, "content", "x").get("code").asText())
+        .isEqualTo("forbidden");
+    assertThat(ok(change(cid, ApiSubjects.MESSAGE_DELETE, bens)).get("deleted").asBoolean())
+        .isTrue();
   }
 
   @Test
