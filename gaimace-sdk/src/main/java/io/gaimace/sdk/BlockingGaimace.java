@@ -1,5 +1,6 @@
 package io.gaimace.sdk;
 
+import io.gaimace.protocol.ChatMessage;
 import io.gaimace.protocol.Presence;
 import io.gaimace.protocol.Profile;
 import io.gaimace.protocol.ReadReceipt;
@@ -40,6 +41,30 @@ public final class BlockingGaimace {
 
   public HistoryPage history(String dialogueId, Long beforeSeq, int limit) {
     return await(client.history(dialogueId, beforeSeq, limit));
+  }
+
+  public SendAck reply(String dialogueId, String replyToId, String content) {
+    return await(client.reply(dialogueId, replyToId, content));
+  }
+
+  public HistoryPage thread(String dialogueId, String messageId, int limit) {
+    return await(client.thread(dialogueId, messageId, limit));
+  }
+
+  public ChatMessage edit(String dialogueId, String messageId, String content) {
+    return await(client.edit(dialogueId, messageId, content));
+  }
+
+  public ChatMessage delete(String dialogueId, String messageId) {
+    return await(client.delete(dialogueId, messageId));
+  }
+
+  public ChatMessage react(String dialogueId, String messageId, String emoji) {
+    return await(client.react(dialogueId, messageId, emoji));
+  }
+
+  public ChatMessage unreact(String dialogueId, String messageId, String emoji) {
+    return await(client.unreact(dialogueId, messageId, emoji));
   }
 
   public ReadReceipt markRead(String dialogueId, long seq) {

@@ -1,15 +1,19 @@
 package io.gaimace.sdk;
 
+import io.gaimace.protocol.ChatMessage;
+import io.gaimace.protocol.MessageReaction;
 import io.gaimace.protocol.Presence;
 import io.gaimace.protocol.PresenceStatus;
 import io.gaimace.protocol.Profile;
 import io.gaimace.protocol.ReadReceipt;
 import io.gaimace.protocol.api.ApiSubjects;
 import io.gaimace.protocol.api.CreateRoomRequest;
+import io.gaimace.protocol.api.DeleteRequest;
 import io.gaimace.protocol.api.DialogueList;
 import io.gaimace.protocol.api.DialogueSummary;
 import io.gaimace.protocol.api.Directory;
 import io.gaimace.protocol.api.DirectoryRequest;
+import io.gaimace.protocol.api.EditRequest;
 import io.gaimace.protocol.api.HistoryPage;
 import io.gaimace.protocol.api.HistoryRequest;
 import io.gaimace.protocol.api.Member;
@@ -20,6 +24,7 @@ import io.gaimace.protocol.api.Ok;
 import io.gaimace.protocol.api.PresenceList;
 import io.gaimace.protocol.api.PresenceRequest;
 import io.gaimace.protocol.api.ProfileUpdate;
+import io.gaimace.protocol.api.ReactRequest;
 import io.gaimace.protocol.api.ReadRequest;
 import io.gaimace.protocol.api.RoleRequest;
 import io.gaimace.protocol.api.RoomInfo;
@@ -98,6 +103,59 @@ public final class GaimaceClient implements AutoCloseable {
         ApiSubjects.HISTORY,
         new HistoryRequest(dialogueId, beforeSeq, null, limit),
         HistoryPage.class);
+  }
+
+  /** Answers a message of the same dialogue, in its thread; queued while disconnected. */
+  public CompletableFuture<SendAck> reply(String dialogueId, String replyToId, String content) {
+    return session
+        .outbox()
+        .submit(new SendRequest(dialogueId, null, content, clientId(), replyToId, null));
+  }
+
+  /** A thread: its first message, then up to 50 of its replies in order. */
+  public CompletableFuture<HistoryPage> thread(String dialogueId, String messageId) {
+    return thread(dialogueId, messageId, 50);
+  }
+
+  /**
+   * A thread: its first message, then its replies in order (at most {@code limit}; {@code
+   * messageId} may be any message of the thread).
+   */
+  public CompletableFuture<HistoryPage> thread(String dialogueId, String messageId, int limit) {
+    return api.call(
+        ApiSubjects.HISTORY,
+        new HistoryRequest(dialogueId, null, null, limit, messageId),
+        HistoryPage.class);
+  }
+
+  /** Replaces the text of one of the user's own messages; returns the message as it is now. */
+  public CompletableFuture<ChatMessage> edit(String dialogueId, String messageId, String content) {
+    return api.call(
+        ApiSubjects.MESSAGE_EDIT,
+        new EditRequest(dialogueId, messageId, content),
+        ChatMessage.class);
+  }
+
+  /** Deletes a message (the user's own, or any in a room the user moderates). */
+  public CompletableFuture<ChatMessage> delete(String dialogueId, String messageId) {
+    return api.call(
+        ApiSubjects.MESSAGE_DELETE, new DeleteRequest(dialogueId, messageId), ChatMessage.class);
+  }
+
+  /** Adds the user's reaction: one emoji, as Unicode or a {@code :shortcode:}. */
+  public CompletableFuture<ChatMessage> react(String dialogueId, String messageId, String emoji) {
+    return api.call(
+        ApiSubjects.MESSAGE_REACT,
+        new ReactRequest(dialogueId, messageId, emoji, MessageReaction.ADD),
+        ChatMessage.class);
+  }
+
+  /** Removes the user's reaction with this emoji. */
+  public CompletableFuture<ChatMessage> unreact(String dialogueId, String messageId, String emoji) {
+    return api.call(
+        ApiSubjects.MESSAGE_REACT,
+        new ReactRequest(dialogueId, messageId, emoji, MessageReaction.REMOVE),
+        ChatMessage.class);
   }
 
   /** Marks a dialogue read up to a message; the other members see a {@code read} receipt. */

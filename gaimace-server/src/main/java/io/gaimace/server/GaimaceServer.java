@@ -4,12 +4,15 @@ import io.gaimace.protocol.UserKind;
 import io.gaimace.protocol.api.ApiSubjects;
 import io.gaimace.protocol.api.CreateRoomRequest;
 import io.gaimace.protocol.api.CreateUserRequest;
+import io.gaimace.protocol.api.DeleteRequest;
 import io.gaimace.protocol.api.DirectoryRequest;
+import io.gaimace.protocol.api.EditRequest;
 import io.gaimace.protocol.api.HistoryRequest;
 import io.gaimace.protocol.api.MemberRequest;
 import io.gaimace.protocol.api.MuteRequest;
 import io.gaimace.protocol.api.PresenceRequest;
 import io.gaimace.protocol.api.ProfileUpdate;
+import io.gaimace.protocol.api.ReactRequest;
 import io.gaimace.protocol.api.ReadRequest;
 import io.gaimace.protocol.api.RoleRequest;
 import io.gaimace.protocol.api.RoomRequest;
@@ -29,7 +32,11 @@ import io.gaimace.server.mentions.MentionService;
 import io.gaimace.server.messages.DialogueScanner;
 import io.gaimace.server.messages.HistoryReader;
 import io.gaimace.server.messages.HistoryService;
+import io.gaimace.server.messages.MessageChanges;
+import io.gaimace.server.messages.MessageState;
+import io.gaimace.server.messages.MessageStates;
 import io.gaimace.server.messages.MessageStore;
+import io.gaimace.server.messages.Moderation;
 import io.gaimace.server.messages.SendService;
 import io.gaimace.server.nats.Accounts;
 import io.gaimace.server.nats.Buckets;
@@ -168,11 +175,26 @@ public final class GaimaceServer implements AutoCloseable {
             notifier,
             clock,
             mentions);
+    MessageStates states =
+        new MessageStates(
+            StoreSetup.bucket(chat, StoreSetup.MESSAGE_STATE, MessageState.class), chat);
     SendService send =
         new SendService(
-            messages, access, memberships, reads, config.limits(), metrics, clock, mentions);
+            messages,
+            access,
+            memberships,
+            reads,
+            config.limits(),
+            metrics,
+            clock,
+            mentions,
+            states);
     HistoryService history =
-        new HistoryService(new HistoryReader(chat, messages), access, config.limits(), metrics);
+        new HistoryService(
+            new HistoryReader(chat, messages), access, config.limits(), metrics, messages, states);
+    MessageChanges changes =
+        new MessageChanges(
+            messages, states, access, new Moderation(memberships), reads, config.limits(), clock);
     RoomService roomService =
         new RoomService(rooms, memberships, users, reads, notifier, kicker, clock);
     ModerationService moderation =
@@ -229,7 +251,10 @@ public final class GaimaceServer implements AutoCloseable {
         .route(ApiSubjects.ROOM_ROLE, RoleRequest.class, moderation::setRole)
         .route(ApiSubjects.ROOM_MUTE, MuteRequest.class, moderation::mute)
         .route(ApiSubjects.ROOM_UNMUTE, MemberRequest.class, moderation::unmute)
-        .route(ApiSubjects.SEARCH, SearchRequest.class, search::search);
+        .route(ApiSubjects.SEARCH, SearchRequest.class, search::search)
+        .route(ApiSubjects.MESSAGE_EDIT, EditRequest.class, changes::edit)
+        .route(ApiSubjects.MESSAGE_DELETE, DeleteRequest.class, changes::delete)
+        .route(ApiSubjects.MESSAGE_REACT, ReactRequest.class, changes::react);
     router.start();
 
     metrics.gauge("gaimace_users_online", presence::onlineCount);

@@ -53,11 +53,18 @@ final class CommandParser {
           new String[] {"/me", "who you are"},
           new String[] {"/quit", "leave the chat (also Ctrl-D)"});
 
+  /** {@link #HELP} and the commands that act on a shown message. */
+  static List<String[]> help() {
+    List<String[]> all = new java.util.ArrayList<>(HELP);
+    all.addAll(all.size() - 1, MessageCommandParser.HELP);
+    return all;
+  }
+
   private CommandParser() {}
 
   /** The command names, such as {@code /open}. */
   static List<String> commands() {
-    return HELP.stream().map(h -> h[0].split(" ")[0]).toList();
+    return help().stream().map(h -> h[0].split(" ")[0]).toList();
   }
 
   static ChatInput parse(String line) {
@@ -75,6 +82,11 @@ final class CommandParser {
     String command = words[0].toLowerCase(Locale.ROOT);
     String arg = words.length > 1 ? words[1] : null;
     String rest = words.length > 2 ? words[2] : null;
+    ChatInput onMessage =
+        MessageCommandParser.parse(command, text.substring(1 + words[0].length()));
+    if (onMessage != null) {
+      return onMessage;
+    }
     return switch (command) {
       case "help", "?" -> new Help();
       case "rooms", "list" -> new Rooms();

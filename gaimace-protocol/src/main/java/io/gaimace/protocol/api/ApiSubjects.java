@@ -36,6 +36,9 @@ public final class ApiSubjects {
   public static final String ROOM_ROLE = "room.role";
   public static final String ROOM_MUTE = "room.mute";
   public static final String ROOM_UNMUTE = "room.unmute";
+  public static final String MESSAGE_EDIT = "message.edit";
+  public static final String MESSAGE_DELETE = "message.delete";
+  public static final String MESSAGE_REACT = "message.react";
 
   private ApiSubjects() {}
 

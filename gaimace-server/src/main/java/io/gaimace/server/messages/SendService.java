@@ -37,6 +37,7 @@ public final class SendService {
   private final Metrics metrics;
   private final Clock clock;
   private final MentionService mentions;
+  private final MessageStates states;
   private final java.util.Set<String> linkedDirects =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -48,7 +49,8 @@ public final class SendService {
       Limits limits,
       Metrics metrics,
       Clock clock,
-      MentionService mentions) {
+      MentionService mentions,
+      MessageStates states) {
     this.store = store;
     this.access = access;
     this.memberships = memberships;
@@ -58,28 +60,18 @@ public final class SendService {
     this.metrics = metrics;
     this.clock = clock;
     this.mentions = mentions;
+    this.states = states;
   }
 
   public SendAck send(Caller caller, SendRequest req) throws ApiException {
     String me = caller.userId();
     Dialogue dialogue = target(me, req);
-    String content = req.content();
-    if (content == null) {
-      throw new ApiException(ErrorCode.INVALID_MESSAGE, "missing required field 'content'");
-    }
-    if (content.isBlank()) {
-      throw new ApiException(ErrorCode.INVALID_MESSAGE, "message content is empty");
-    }
-    int bytes = content.getBytes(StandardCharsets.UTF_8).length;
-    if (bytes > limits.maxMessageBytes()) {
-      throw new ApiException(
-          ErrorCode.TOO_LARGE,
-          "message is " + bytes + " bytes; the limit is " + limits.maxMessageBytes());
-    }
+    String content = MessageText.check(req.content(), limits);
     if (req.clientId() != null && (req.clientId().isEmpty() || req.clientId().length() > 64)) {
       throw ApiException.invalid("field 'client_id' must be 1-64 characters");
     }
     access.requireCanPost(me, dialogue);
+    String thread = req.replyTo() == null ? null : states.threadOf(dialogue, req.replyTo());
     if (!rate.tryAcquire(me)) {
       throw new ApiException(ErrorCode.RATE_LIMITED, "you are sending too fast; slow down");
     }
@@ -94,7 +86,11 @@ public final class SendService {
     try {
       message =
           new ChatMessage(me, dialogue.id(), recipient, now, content, id, null, req.clientId())
-              .toBuilder().mentions(mentions.resolve(me, dialogue, content)).build();
+              .toBuilder()
+                  .mentions(mentions.resolve(me, dialogue, content))
+                  .replyTo(req.replyTo())
+                  .threadId(thread)
+                  .build();
     } catch (ProtocolException e) {
       throw new ApiException(ErrorCode.INVALID_MESSAGE, e.getMessage());
     }
@@ -104,6 +100,7 @@ public final class SendService {
     MessageStore.Appended appended = store.append(dialogue, message, id);
     metrics.sent();
     Stored s = appended.stored();
+    states.recordSent(dialogue, s);
     if (!appended.duplicate()) {
       reads.markOwn(me, dialogue, s);
       mentions.delivered(dialogue, s);

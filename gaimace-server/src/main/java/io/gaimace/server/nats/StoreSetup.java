@@ -33,6 +33,7 @@ public final class StoreSetup {
   public static final String PRESENCE = "gaimace-presence";
   public static final String CONNECTIONS = "gaimace-connections";
   public static final String HISTORY_INDEX = "gaimace-history-index";
+  public static final String MESSAGE_STATE = "gaimace-message-state";
 
   private StoreSetup() {}
 
@@ -75,6 +76,7 @@ public final class StoreSetup {
     // Read markers and the history index describe messages, so they age out with them.
     ensureBucket(kvm, READS, retention.maxAge(), retention.replicas());
     ensureBucket(kvm, HISTORY_INDEX, retention.maxAge(), retention.replicas());
+    ensureBucket(kvm, MESSAGE_STATE, retention.maxAge(), retention.replicas());
   }
 
   /**
