@@ -5,6 +5,11 @@ import io.gaimace.protocol.api.ApiSubjects;
 import io.gaimace.protocol.api.CreateRoomRequest;
 import io.gaimace.protocol.api.CreateUserRequest;
 import io.gaimace.protocol.api.DirectoryRequest;
+import io.gaimace.protocol.api.FileDownloadRequest;
+import io.gaimace.protocol.api.FileUploadAbort;
+import io.gaimace.protocol.api.FileUploadBegin;
+import io.gaimace.protocol.api.FileUploadChunk;
+import io.gaimace.protocol.api.FileUploadCommit;
 import io.gaimace.protocol.api.HistoryRequest;
 import io.gaimace.protocol.api.MemberRequest;
 import io.gaimace.protocol.api.PresenceRequest;
@@ -21,6 +26,8 @@ import io.gaimace.server.auth.AuthCallout;
 import io.gaimace.server.auth.TokenRecord;
 import io.gaimace.server.auth.TokenStore;
 import io.gaimace.server.config.ServerConfig;
+import io.gaimace.server.files.FileSharing;
+import io.gaimace.server.files.FileStores;
 import io.gaimace.server.messages.HistoryReader;
 import io.gaimace.server.messages.HistoryService;
 import io.gaimace.server.messages.MessageStore;
@@ -105,6 +112,8 @@ public final class GaimaceServer implements AutoCloseable {
     try {
       StoreSetup.ensure(chat, config.retention(), config.limits().maxMessageBytes() + 4096);
       StoreSetup.awaitReady(chat, java.time.Duration.ofSeconds(60));
+      FileStores.ensure(chat, config.retention(), config.files());
+      FileStores.awaitReady(chat, java.time.Duration.ofSeconds(60));
     } catch (io.nats.client.JetStreamApiException e) {
       String hint =
           e.getApiErrorCode() == 10047
@@ -139,8 +148,17 @@ public final class GaimaceServer implements AutoCloseable {
             rooms,
             notifier,
             clock);
+    FileSharing files = FileSharing.open(chat, access, config.files(), metrics, clock);
     SendService send =
-        new SendService(messages, access, memberships, reads, config.limits(), metrics, clock);
+        new SendService(
+            messages,
+            access,
+            memberships,
+            reads,
+            config.limits(),
+            metrics,
+            clock,
+            files.attachments());
     HistoryService history =
         new HistoryService(new HistoryReader(chat, messages), access, config.limits(), metrics);
     RoomService roomService =
@@ -186,7 +204,12 @@ public final class GaimaceServer implements AutoCloseable {
         .route(ApiSubjects.ADMIN_USER_LIST, Empty.class, admin::listUsers)
         .route(ApiSubjects.ADMIN_TOKEN_CREATE, TokenCreateRequest.class, admin::createToken)
         .route(ApiSubjects.ADMIN_TOKEN_REVOKE, TokenRevokeRequest.class, admin::revokeToken)
-        .route(ApiSubjects.ADMIN_TOKEN_LIST, UserRequest.class, admin::listTokens);
+        .route(ApiSubjects.ADMIN_TOKEN_LIST, UserRequest.class, admin::listTokens)
+        .route(ApiSubjects.FILE_UPLOAD_BEGIN, FileUploadBegin.class, files.uploads()::begin)
+        .route(ApiSubjects.FILE_UPLOAD_CHUNK, FileUploadChunk.class, files.uploads()::chunk)
+        .route(ApiSubjects.FILE_UPLOAD_COMMIT, FileUploadCommit.class, files.uploads()::commit)
+        .route(ApiSubjects.FILE_UPLOAD_ABORT, FileUploadAbort.class, files.uploads()::abort)
+        .route(ApiSubjects.FILE_DOWNLOAD, FileDownloadRequest.class, files.downloads()::download);
     router.start();
 
     metrics.gauge("gaimace_users_online", presence::onlineCount);

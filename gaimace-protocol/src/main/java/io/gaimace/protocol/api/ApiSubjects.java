@@ -32,6 +32,11 @@ public final class ApiSubjects {
   public static final String ADMIN_TOKEN_CREATE = "admin.token.create";
   public static final String ADMIN_TOKEN_REVOKE = "admin.token.revoke";
   public static final String ADMIN_TOKEN_LIST = "admin.token.list";
+  public static final String FILE_UPLOAD_BEGIN = "file.upload.begin";
+  public static final String FILE_UPLOAD_CHUNK = "file.upload.chunk";
+  public static final String FILE_UPLOAD_COMMIT = "file.upload.commit";
+  public static final String FILE_UPLOAD_ABORT = "file.upload.abort";
+  public static final String FILE_DOWNLOAD = "file.download";
 
   private ApiSubjects() {}
 

@@ -25,7 +25,9 @@ public enum ErrorCode {
   /** The request did not come through the CHAT account's API import. */
   UNAUTHENTICATED,
   /** The server failed; the request may be retried. */
-  INTERNAL;
+  INTERNAL,
+  /** An uploaded file's content does not match the SHA-256 the uploader gave. */
+  CHECKSUM_MISMATCH;
 
   /** The wire form, e.g. {@code not_member}. */
   public String wire() {

@@ -11,6 +11,7 @@ import io.gaimace.server.api.Caller;
 import io.gaimace.server.api.Check;
 import io.gaimace.server.api.ErrorCode;
 import io.gaimace.server.config.Limits;
+import io.gaimace.server.files.AttachmentResolver;
 import io.gaimace.server.ops.Metrics;
 import io.gaimace.server.receipts.ReadService;
 import io.gaimace.server.rooms.DialogueAccess;
@@ -35,6 +36,7 @@ public final class SendService {
   private final Limits limits;
   private final Metrics metrics;
   private final Clock clock;
+  private final AttachmentResolver files;
   private final java.util.Set<String> linkedDirects =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -45,7 +47,8 @@ public final class SendService {
       ReadService reads,
       Limits limits,
       Metrics metrics,
-      Clock clock) {
+      Clock clock,
+      AttachmentResolver files) {
     this.store = store;
     this.access = access;
     this.memberships = memberships;
@@ -54,6 +57,7 @@ public final class SendService {
     this.limits = limits;
     this.metrics = metrics;
     this.clock = clock;
+    this.files = files;
   }
 
   public SendAck send(Caller caller, SendRequest req) throws ApiException {
@@ -76,6 +80,8 @@ public final class SendService {
       throw ApiException.invalid("field 'client_id' must be 1-64 characters");
     }
     access.requireMember(me, dialogue);
+    java.util.List<io.gaimace.protocol.Attachment> attachments =
+        files.resolve(me, dialogue, req.attachments());
     if (!rate.tryAcquire(me)) {
       throw new ApiException(ErrorCode.RATE_LIMITED, "you are sending too fast; slow down");
     }
@@ -92,6 +98,9 @@ public final class SendService {
           new ChatMessage(me, dialogue.id(), recipient, now, content, id, null, req.clientId());
     } catch (ProtocolException e) {
       throw new ApiException(ErrorCode.INVALID_MESSAGE, e.getMessage());
+    }
+    if (attachments != null) {
+      message = message.toBuilder().attachments(attachments).build();
     }
     if (dialogue instanceof DirectDialogue dm && linkedDirects.add(dm.id())) {
       memberships.linkDirect(dm, now);
