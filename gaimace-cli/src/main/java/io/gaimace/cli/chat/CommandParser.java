@@ -43,6 +43,9 @@ final class CommandParser {
           new String[] {"/more", "older messages (also /history)"},
           new String[] {"/status away|online", "set your presence"},
           new String[] {"/me", "who you are"},
+          new String[] {FileInputs.UPLOAD_USAGE, "share a file in the open dialogue"},
+          new String[] {FileInputs.DOWNLOAD_USAGE, "save file [N] (to PATH, or here)"},
+          new String[] {"/files", "the files shown, with their numbers"},
           new String[] {"/quit", "leave the chat (also Ctrl-D)"});
 
   private CommandParser() {}
@@ -81,6 +84,9 @@ final class CommandParser {
       case "create" -> create(arg, rest);
       case "invite", "add" -> arg == null ? usage("/invite USER") : user(arg, Invite::new);
       case "status", "away" -> status(command.equals("away") ? "away" : arg);
+      case "upload", "file" -> FileInputs.upload(text.substring(1 + words[0].length()));
+      case "download", "save" -> FileInputs.download(text.substring(1 + words[0].length()));
+      case "files" -> new ChatInput.ListFiles();
       default -> new Unknown("/" + words[0]);
     };
   }

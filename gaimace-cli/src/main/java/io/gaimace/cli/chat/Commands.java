@@ -28,12 +28,14 @@ final class Commands {
   private final ChatContext chat;
   private final Conversation conversation;
   private final Listings listings;
+  private final FileCommands files;
   private PresenceStatus status = PresenceStatus.ONLINE;
 
   Commands(ChatContext chat, Conversation conversation) {
     this.chat = chat;
     this.conversation = conversation;
     this.listings = new Listings(chat, conversation);
+    this.files = new FileCommands(chat, conversation);
   }
 
   /** The header, the dialogue list, then the first dialogue (or {@code room}) opened. */
@@ -97,6 +99,12 @@ final class Commands {
       chat.client().setStatus(set.status());
       status = set.status();
       print(chat.format().system("You are " + status.wireValue() + "."));
+    } else if (input instanceof ChatInput.Upload upload) {
+      files.upload(upload, requireOpen());
+    } else if (input instanceof ChatInput.Download download) {
+      files.download(download);
+    } else if (input instanceof ChatInput.ListFiles) {
+      files.list();
     } else if (input instanceof Unknown unknown) {
       print(chat.format().error("unknown command " + unknown.command() + "; /help lists them"));
     } else if (input instanceof Invalid invalid) {

@@ -32,6 +32,7 @@ final class Conversation {
   private final ChatContext chat;
   private final Clock clock;
   private final ReadMarker reads;
+  private final ShownFiles files = new ShownFiles();
   private volatile @Nullable String current;
   private @Nullable LocalDate lastDay;
   private long oldest;
@@ -115,6 +116,7 @@ final class Conversation {
     for (ChatMessage m : page.messages()) {
       day = separate(day, m);
       chat.view().print(chat.format().message(m, chat.names().of(m.sender())));
+      files.show(m, chat.format()).forEach(chat.view()::print);
       oldest = Math.min(oldest, m.seq());
     }
     more = page.more();
@@ -136,6 +138,7 @@ final class Conversation {
   private boolean show(ChatMessage m) {
     lastDay = separate(lastDay, m);
     chat.view().print(chat.format().message(m, chat.names().of(m.sender())));
+    files.show(m, chat.format()).forEach(chat.view()::print);
     long seq = m.seq() == null ? 0 : m.seq();
     newest = Math.max(newest, seq);
     oldest = Math.min(oldest, seq);
@@ -245,6 +248,11 @@ final class Conversation {
   /** The presence known for the open dialogue's members. */
   Map<String, PresenceStatus> presence() {
     return Map.copyOf(presence);
+  }
+
+  /** The attachments shown so far, numbered for {@code /download}. */
+  ShownFiles files() {
+    return files;
   }
 
   private Theme theme() {
