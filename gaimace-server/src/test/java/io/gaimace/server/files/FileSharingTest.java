@@ -217,6 +217,21 @@ class FileSharingTest {
     assertThat(sha.get("message").asText()).contains("sha256");
   }
 
+  @Test
+  void filesAgeOutWithTheMessagesAndAFullStoreRefusesRatherThanDropping() throws Exception {
+    var jsm = store.jetStreamManagement();
+    var objects = jsm.getStreamInfo(FileStores.OBJECTS_STREAM).getConfiguration();
+    var messages = jsm.getStreamInfo("GAIMACE_MESSAGES").getConfiguration();
+    assertThat(objects.getMaxAge()).isEqualTo(messages.getMaxAge());
+    assertThat(objects.getMaxBytes()).isEqualTo(64L << 20);
+    assertThat(objects.getDiscardPolicy()).isEqualTo(io.nats.client.api.DiscardPolicy.New);
+    assertThat(store.keyValueManagement().getStatus(FileStores.RECORDS).getTtl())
+        .isEqualTo(messages.getMaxAge());
+    var staging = jsm.getStreamInfo(FileStores.STAGING).getConfiguration();
+    assertThat(staging.getMaxAge()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(staging.getDiscardPolicy()).isEqualTo(io.nats.client.api.DiscardPolicy.New);
+  }
+
   private static JsonNode sendWith(Connection c, String dialogue, String fileId) throws Exception {
     return call(
         c,
