@@ -120,12 +120,13 @@ final class UploadStaging {
     }
   }
 
+  /** A full staging area is the caller's problem to retry later; anything else is ours. */
   private static ApiException refusal(JetStreamApiException e) {
-    if (e.getApiErrorCode() == STORE_FULL) {
-      return new ApiException(
-          ErrorCode.TOO_LARGE, "the server's space for uploads is full; try again later");
+    if (e.getApiErrorCode() != STORE_FULL) {
+      throw new StoreException("cannot stage upload", e);
     }
-    throw new StoreException("cannot stage upload", e);
+    return new ApiException(
+        ErrorCode.TOO_LARGE, "the server's space for uploads is full; try again later");
   }
 
   private static String base(String user, String uploadId) {

@@ -13,10 +13,7 @@ import static org.awaitility.Awaitility.await;
 import io.gaimace.protocol.api.ApiSubjects;
 import io.gaimace.server.GaimaceFixture;
 import io.gaimace.server.config.FileLimits;
-import io.gaimace.server.nats.Accounts;
 import io.nats.client.Connection;
-import io.nats.client.Nats;
-import io.nats.client.Options;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,19 +30,13 @@ class AbandonedUploadTest {
       byte[] content = randomBytes(FileStores.CHUNK_SIZE + 10, 7);
       String id = stage(ann, "team", "left.bin", content);
       assertThat(download(ann, id, 0).get("code").asText()).isEqualTo("not_found");
-      try (Connection store =
-          Nats.connect(
-              new Options.Builder()
-                  .server(env.nats().clientUrl())
-                  .userInfo(Accounts.SERVICE_USER_CHAT, env.secrets().servicePassword())
-                  .build())) {
-        var jsm = store.jetStreamManagement();
-        assertThat(jsm.getStreamInfo(FileStores.STAGING).getStreamState().getMsgCount())
-            .isEqualTo(3); // session + 2 chunks
-        await()
-            .atMost(Duration.ofSeconds(20))
-            .until(() -> jsm.getStreamInfo(FileStores.STAGING).getStreamState().getMsgCount() == 0);
-      }
+      Connection store = env.storeConnection();
+      var jsm = store.jetStreamManagement();
+      assertThat(jsm.getStreamInfo(FileStores.STAGING).getStreamState().getMsgCount())
+          .isEqualTo(3); // session + 2 chunks
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> jsm.getStreamInfo(FileStores.STAGING).getStreamState().getMsgCount() == 0);
       assertThat(commit(ann, id, sha256(content)).get("code").asText()).isEqualTo("not_found");
       assertThat(download(ann, id, 0).get("code").asText()).isEqualTo("not_found");
       // The slot is free again: the limit of 2 open uploads counts only live ones.

@@ -16,10 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gaimace.protocol.api.ApiSubjects;
 import io.gaimace.server.GaimaceFixture;
 import io.gaimace.server.config.FileLimits;
-import io.gaimace.server.nats.Accounts;
 import io.nats.client.Connection;
-import io.nats.client.Nats;
-import io.nats.client.Options;
 import io.nats.client.api.StreamInfoOptions;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
@@ -49,17 +46,11 @@ class FileSharingTest {
     cid = env.connectAs("cid", env.user("cid"));
     ok(call(ann, ApiSubjects.ROOM_CREATE, Map.of("room_id", "team", "members", List.of("ben"))));
     ok(call(cid, ApiSubjects.ROOM_CREATE, Map.of("room_id", "other", "members", List.of("ann"))));
-    store =
-        Nats.connect(
-            new Options.Builder()
-                .server(env.nats().clientUrl())
-                .userInfo(Accounts.SERVICE_USER_CHAT, env.secrets().servicePassword())
-                .build());
+    store = env.storeConnection();
   }
 
   @AfterAll
-  static void stop() throws Exception {
-    store.close();
+  static void stop() {
     env.close();
   }
 
