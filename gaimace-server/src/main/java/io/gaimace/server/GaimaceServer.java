@@ -26,6 +26,7 @@ import io.gaimace.server.auth.AuthCallout;
 import io.gaimace.server.auth.TokenRecord;
 import io.gaimace.server.auth.TokenStore;
 import io.gaimace.server.config.ServerConfig;
+import io.gaimace.server.files.AttachmentResolver;
 import io.gaimace.server.files.FileSharing;
 import io.gaimace.server.files.FileStores;
 import io.gaimace.server.messages.HistoryReader;
@@ -110,7 +111,10 @@ public final class GaimaceServer implements AutoCloseable {
     Connection svc = track(ServerConnections.service(config, Accounts.SERVICE_USER_SVC, instance));
     Connection sys = track(ServerConnections.service(config, Accounts.SERVICE_USER_SYS, instance));
     try {
-      StoreSetup.ensure(chat, config.retention(), config.limits().maxMessageBytes() + 4096);
+      StoreSetup.ensure(
+          chat,
+          config.retention(),
+          config.limits().maxMessageBytes() + 4096 + AttachmentResolver.MAX_ENCODED_BYTES);
       StoreSetup.awaitReady(chat, java.time.Duration.ofSeconds(60));
       FileStores.ensure(chat, config.retention(), config.files());
       FileStores.awaitReady(chat, java.time.Duration.ofSeconds(60));

@@ -18,6 +18,13 @@ public final class AttachmentResolver {
   /** Most files on one message. */
   public static final int MAX_ATTACHMENTS = 10;
 
+  /**
+   * Most bytes the attachments add to a stored message: per attachment a 36-character id, a name of
+   * at most 255 characters (3 UTF-8 bytes each at worst), a MIME type of at most 255 (quotes
+   * escaped), the size, the 64-digit checksum and the JSON around them stay under 1,536 bytes.
+   */
+  public static final int MAX_ENCODED_BYTES = MAX_ATTACHMENTS * 1536;
+
   private final Buckets<FileRecord> records;
 
   AttachmentResolver(Buckets<FileRecord> records) {

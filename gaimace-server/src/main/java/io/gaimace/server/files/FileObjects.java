@@ -20,6 +20,7 @@ import java.util.List;
  * chunk at a time by stream sequence.
  */
 final class FileObjects {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FileObjects.class);
   private static final int NO_MESSAGE_FOUND = 10037;
 
   private final ObjectStore store;
@@ -74,12 +75,15 @@ final class FileObjects {
     }
   }
 
-  /** Removes an object that must not stay (a failed or lost commit). */
+  /**
+   * Removes an object that must not stay (a failed or lost commit). Best effort: no record points
+   * to it, so if it cannot be removed now it is invisible all the same and ages out with the store.
+   */
   void delete(String object) {
     try {
       store.delete(object);
-    } catch (IOException | JetStreamApiException e) {
-      throw new StoreException("cannot delete object " + object, e);
+    } catch (IOException | JetStreamApiException | RuntimeException e) {
+      LOG.warn("cannot delete object {}; it ages out with the store", object, e);
     }
   }
 

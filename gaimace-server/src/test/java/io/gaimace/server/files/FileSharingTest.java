@@ -175,6 +175,31 @@ class FileSharingTest {
   }
 
   @Test
+  void aMessageOfFullLengthCarriesTheMostAttachmentsWithTheLongestNames() throws Exception {
+    List<String> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < AttachmentResolver.MAX_ATTACHMENTS; i++) {
+      String name = i + "€\"".repeat(127); // 255 characters, multi-byte and escaped in JSON
+      ids.add(upload(ann, "team", name, new byte[] {(byte) i}).get("id").asText());
+    }
+    String content = "x".repeat(io.gaimace.server.config.Limits.defaults().maxMessageBytes());
+    JsonNode ack =
+        ok(
+            call(
+                ann,
+                ApiSubjects.SEND,
+                Map.of("dialogue_id", "team", "content", content, "attachments", ids)));
+    assertThat(ack.get("seq").asLong()).isPositive();
+    List<String> tooMany = new java.util.ArrayList<>(ids);
+    tooMany.add(ids.get(0) + "x");
+    JsonNode refused =
+        call(
+            ann,
+            ApiSubjects.SEND,
+            Map.of("dialogue_id", "team", "content", "many", "attachments", tooMany));
+    assertThat(refused.get("message").asText()).contains("at most 10 attachments");
+  }
+
+  @Test
   void aUserHasABoundedNumberOfOpenUploads() throws Exception {
     Connection dan = env.connectAs("dan", env.user("dan"));
     ok(call(dan, ApiSubjects.ROOM_CREATE, Map.of("room_id", "dans")));
