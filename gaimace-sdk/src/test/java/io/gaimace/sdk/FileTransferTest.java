@@ -145,11 +145,21 @@ class FileTransferTest {
   }
 
   @Test
-  void contentShorterThanItsDeclaredSizeFailsTheUpload() {
+  void contentShorterThanItsDeclaredSizeFailsTheUpload() throws Exception {
     assertThatThrownBy(() -> ada.upload("docs", "short.txt", "text/plain", stream("abc"), 10).get())
         .cause()
         .isInstanceOf(GaimaceException.class)
         .hasMessageContaining("ended after 3 of 10 bytes");
+    // The SDK aborted the upload, so the server holds nothing of it.
+    var jsm = env.storeConnection().jetStreamManagement();
+    var ofAda = io.nats.client.api.StreamInfoOptions.filterSubjects("upload.ada.>");
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              var staged = jsm.getStreamInfo("GAIMACE_UPLOADS", ofAda).getStreamState();
+              return staged.getSubjects() == null || staged.getSubjects().isEmpty();
+            });
   }
 
   private static InputStream stream(String s) {

@@ -32,7 +32,8 @@ final class FileCommands {
     long size = size(file);
     print(chat.format().system("uploading " + name + " (" + ShownFiles.size(size) + ")…"));
     chat.client()
-        .sendFile(dialogue, file, upload.caption())
+        .sendFile(
+            dialogue, file, upload.caption() == null ? null : Shortcodes.expand(upload.caption()))
         .whenCompleteAsync(
             (ack, e) -> {
               if (e != null) {

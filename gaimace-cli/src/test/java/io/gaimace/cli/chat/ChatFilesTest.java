@@ -41,13 +41,14 @@ class ChatFilesTest {
         ann.view().await(WAIT, "── #yard · Yard ──");
         ben.view().await(WAIT, "── #yard · Yard ──");
 
-        ann.type("/upload \"" + sent + "\" the new plan");
+        ann.type("/upload \"" + sent + "\" the new plan :eyes:");
         ann.view().await(WAIT, "uploading site plan.png (293.0 KiB)…");
         ben.view()
-            .await(WAIT, "ann: the new plan\n", "  📎 [1] site plan.png · 293.0 KiB · image/png");
+            .await(
+                WAIT, "ann: the new plan 👀\n", "  📎 [1] site plan.png · 293.0 KiB · image/png");
 
         ben.type("/files");
-        ben.view().await(WAIT, "the new plan\n  📎 [1] site plan.png");
+        ben.view().await(WAIT, "the new plan 👀\n  📎 [1] site plan.png");
         ben.type("/download 2");
         ben.view().await(WAIT, "! no file [2]: /files lists the files shown");
         ben.type("/download 1 " + inbox);
