@@ -18,7 +18,11 @@ final class FileNames {
 
   private FileNames() {}
 
-  /** A file name: 1-255 characters, no path separators, no control characters. */
+  /**
+   * A file name: 1-255 characters, no path separators, no control characters, no unpaired
+   * surrogates, and no bidirectional overrides (such as U+202E, which can make an .exe look like a
+   * PDF).
+   */
   static String name(String value) throws ApiException {
     Check.required(value, "name");
     if (value.isBlank() || value.length() > 255) {
@@ -27,20 +31,21 @@ final class FileNames {
     if (value.equals(".") || value.equals("..")) {
       throw ApiException.invalid("field 'name' must name a file");
     }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == '/' || c == '\\' || Character.isISOControl(c) || Character.isSurrogate(c)) {
-        if (Character.isHighSurrogate(c)
-            && i + 1 < value.length()
-            && Character.isLowSurrogate(value.charAt(i + 1))) {
-          i++;
-          continue;
-        }
-        throw ApiException.invalid(
-            "field 'name' must be a plain file name without path separators or control characters");
-      }
+    if (value.codePoints().anyMatch(FileNames::forbidden)) {
+      throw ApiException.invalid(
+          "field 'name' must be a plain file name without path separators, control or"
+              + " direction-changing characters");
     }
     return value;
+  }
+
+  private static boolean forbidden(int c) {
+    return c == '/'
+        || c == '\\'
+        || Character.isISOControl(c)
+        || Character.getType(c) == Character.SURROGATE
+        || (c >= 0x202A && c <= 0x202E)
+        || (c >= 0x2066 && c <= 0x2069);
   }
 
   static String mime(String value) throws ApiException {

@@ -219,6 +219,12 @@ class FileSharingTest {
             ApiSubjects.FILE_UPLOAD_BEGIN,
             Map.of("dialogue_id", "team", "name", "../etc/passwd", "size", 3));
     assertThat(path.get("code").asText()).isEqualTo("invalid_request");
+    JsonNode bidi =
+        call(
+            ann,
+            ApiSubjects.FILE_UPLOAD_BEGIN,
+            Map.of("dialogue_id", "team", "name", "invoice\u202Efdp.exe", "size", 3));
+    assertThat(bidi.get("message").asText()).contains("direction-changing");
     JsonNode mime =
         call(
             ann,
