@@ -121,8 +121,8 @@ public final class GaimaceServer implements AutoCloseable {
     } catch (io.nats.client.JetStreamApiException e) {
       String hint =
           e.getApiErrorCode() == 10047
-              ? " (JetStream has less storage than retention.max-bytes asks for: lower it or raise"
-                  + " the nats-server's max_file_store)"
+              ? " (JetStream has less storage than retention.max-bytes + 1.25 x files.max-bytes"
+                  + " asks for: lower them or raise the nats-server's max_file_store)"
               : "";
       throw new IOException(
           "cannot create Gaimace's streams and buckets: " + e.getMessage() + hint, e);
