@@ -64,6 +64,9 @@ class FileSharingTest {
     assertThat(att.get("sha256").asText()).isEqualTo(sha256(content));
     assertThat(downloadAll(ben, att.get("id").asText())).isEqualTo(content);
     assertThat(downloadAll(ann, att.get("id").asText())).isEqualTo(content);
+    String metrics = env.server().metrics().scrape();
+    assertThat(metrics).containsPattern("(?m)^gaimace_files_committed [1-9]");
+    assertThat(metrics).containsPattern("(?m)^gaimace_file_bytes_committed [1-9][0-9]{5,}");
   }
 
   @Test
