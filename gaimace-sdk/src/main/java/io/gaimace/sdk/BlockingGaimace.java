@@ -1,5 +1,6 @@
 package io.gaimace.sdk;
 
+import io.gaimace.protocol.Attachment;
 import io.gaimace.protocol.ChatMessage;
 import io.gaimace.protocol.Presence;
 import io.gaimace.protocol.Profile;
@@ -133,6 +134,18 @@ public final class BlockingGaimace {
 
   public List<Profile> directory(String query) {
     return await(client.directory(query));
+  }
+
+  public Attachment upload(String dialogueId, java.nio.file.Path file) {
+    return await(client.upload(dialogueId, file));
+  }
+
+  public SendAck sendFile(String dialogueId, java.nio.file.Path file, String caption) {
+    return await(client.sendFile(dialogueId, file, caption));
+  }
+
+  public java.nio.file.Path download(Attachment attachment, java.nio.file.Path target) {
+    return await(client.download(attachment, target));
   }
 
   private <T> T await(CompletableFuture<T> future) {

@@ -1,5 +1,6 @@
 package io.gaimace.sdk;
 
+import io.gaimace.protocol.Attachment;
 import io.gaimace.protocol.ChatMessage;
 import io.gaimace.protocol.MessageReaction;
 import io.gaimace.protocol.Presence;
@@ -36,7 +37,10 @@ import io.gaimace.protocol.api.SendAck;
 import io.gaimace.protocol.api.SendRequest;
 import io.gaimace.protocol.api.UserRequest;
 import io.gaimace.sdk.internal.Api;
+import io.gaimace.sdk.internal.FileTransfers;
 import io.gaimace.sdk.internal.Session;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,10 +59,12 @@ import java.util.concurrent.CompletableFuture;
 public final class GaimaceClient implements AutoCloseable {
   private final Session session;
   private final Api api;
+  private final FileTransfers files;
 
   private GaimaceClient(Session session) {
     this.session = session;
     this.api = session.api();
+    this.files = new FileTransfers(api);
   }
 
   static GaimaceClient open(ClientOptions options) {
@@ -297,6 +303,66 @@ public final class GaimaceClient implements AutoCloseable {
         .thenApply(Directory::users);
   }
 
+  // Files
+
+  /**
+   * Uploads a file into a dialogue the user belongs to; the future gives the attachment to send
+   * (see {@link #sendFile}). The MIME type is guessed from the file ({@code
+   * application/octet-stream} when unknown). Until the upload completes nothing of it is visible.
+   */
+  public CompletableFuture<Attachment> upload(String dialogueId, Path file) {
+    return files.upload(dialogueId, file);
+  }
+
+  /**
+   * Uploads {@code size} bytes read from {@code content} (not closed here) under a file name and
+   * MIME type (null: {@code application/octet-stream}).
+   */
+  public CompletableFuture<Attachment> upload(
+      String dialogueId, String name, String mime, InputStream content, long size) {
+    return files.upload(dialogueId, name, mime, content, size);
+  }
+
+  /**
+   * Uploads a file and posts a message carrying it; the text is {@code caption}, or the file name
+   * when the caption is null or blank.
+   */
+  public CompletableFuture<SendAck> sendFile(String dialogueId, Path file, String caption) {
+    return upload(dialogueId, file).thenCompose(a -> sendAttachments(dialogueId, caption, a));
+  }
+
+  /** Posts a message carrying files this user uploaded into the same dialogue. */
+  public CompletableFuture<SendAck> sendAttachments(
+      String dialogueId, String caption, Attachment... attachments) {
+    String content =
+        caption == null || caption.isBlank()
+            ? java.util.Arrays.stream(attachments)
+                .map(Attachment::name)
+                .collect(java.util.stream.Collectors.joining(", "))
+            : caption;
+    List<String> ids = java.util.Arrays.stream(attachments).map(Attachment::id).toList();
+    return session
+        .outbox()
+        .submit(new SendRequest(dialogueId, null, content, clientId(), null, ids));
+  }
+
+  /**
+   * The content of an attached file, fetched chunk by chunk as it is read (a few chunks ahead at
+   * most); reading past the end checks size and SHA-256 and throws {@link java.io.IOException} on a
+   * mismatch. Members of the file's dialogue only: others fail with {@code not_member}.
+   */
+  public InputStream download(Attachment attachment) {
+    return files.open(attachment);
+  }
+
+  /**
+   * Downloads an attached file to {@code target} (replacing it); the file appears only complete and
+   * verified.
+   */
+  public CompletableFuture<Path> download(Attachment attachment, Path target) {
+    return files.download(attachment, target);
+  }
+
   /** Blocking versions of these calls, each waiting at most {@code timeout}. */
   public BlockingGaimace blocking(java.time.Duration timeout) {
     return new BlockingGaimace(this, timeout);
@@ -310,6 +376,7 @@ public final class GaimaceClient implements AutoCloseable {
   /** Announces the user offline and closes the connection. */
   @Override
   public void close() {
+    files.close();
     session.close();
   }
 

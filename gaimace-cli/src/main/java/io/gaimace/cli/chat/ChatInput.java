@@ -55,6 +55,15 @@ sealed interface ChatInput {
   /** A command that does not exist. */
   record Unknown(String command) implements ChatInput {}
 
+  /** Upload a file into the open dialogue and send it, with an optional caption. */
+  record Upload(String path, @io.gaimace.protocol.Nullable String caption) implements ChatInput {}
+
+  /** Save attachment number {@code number} to {@code path} (null: its name, here). */
+  record Download(int number, @io.gaimace.protocol.Nullable String path) implements ChatInput {}
+
+  /** List the attachments shown, with their numbers. */
+  record ListFiles() implements ChatInput {}
+
   /** A known command with wrong arguments; {@code problem} says what is wrong and the usage. */
   record Invalid(String problem) implements ChatInput {}
 

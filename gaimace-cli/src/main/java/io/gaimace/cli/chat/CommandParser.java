@@ -51,6 +51,9 @@ final class CommandParser {
           new String[] {"/unmute USER", "let a muted member post again"},
           new String[] {"/role USER moderator|member|owner", "change a role (the room's owner)"},
           new String[] {"/me", "who you are"},
+          new String[] {FileInputs.UPLOAD_USAGE, "share a file in the open dialogue"},
+          new String[] {FileInputs.DOWNLOAD_USAGE, "save file [N] (to PATH, or here)"},
+          new String[] {"/files", "the files shown, with their numbers"},
           new String[] {"/quit", "leave the chat (also Ctrl-D)"});
 
   /** {@link #HELP} and the commands that act on a shown message. */
@@ -105,6 +108,9 @@ final class CommandParser {
       case "mute" -> mute(arg, rest);
       case "unmute" -> arg == null ? usage("/unmute USER") : user(arg, Unmute::new);
       case "role" -> role(arg, rest);
+      case "upload", "file" -> FileInputs.upload(text.substring(1 + words[0].length()));
+      case "download", "save" -> FileInputs.download(text.substring(1 + words[0].length()));
+      case "files" -> new ChatInput.ListFiles();
       default -> new Unknown("/" + words[0]);
     };
   }

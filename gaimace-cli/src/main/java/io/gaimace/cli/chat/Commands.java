@@ -30,6 +30,7 @@ final class Commands {
   private final Listings listings;
   private final Moderation moderation;
   private final MessageActions actions;
+  private final FileCommands files;
   private PresenceStatus status = PresenceStatus.ONLINE;
 
   Commands(ChatContext chat, Conversation conversation) {
@@ -38,6 +39,7 @@ final class Commands {
     this.listings = new Listings(chat, conversation);
     this.moderation = new Moderation(chat, conversation);
     this.actions = new MessageActions(chat, conversation);
+    this.files = new FileCommands(chat, conversation);
   }
 
   /** The header, the dialogue list, then the first dialogue (or {@code room}) opened. */
@@ -111,6 +113,12 @@ final class Commands {
       moderation.role(role);
     } else if (MessageActions.handles(input)) {
       actions.run(input);
+    } else if (input instanceof ChatInput.Upload upload) {
+      files.upload(upload, requireOpen());
+    } else if (input instanceof ChatInput.Download download) {
+      files.download(download);
+    } else if (input instanceof ChatInput.ListFiles) {
+      files.list();
     } else if (input instanceof Unknown unknown) {
       print(chat.format().error("unknown command " + unknown.command() + "; /help lists them"));
     } else if (input instanceof Invalid invalid) {

@@ -34,6 +34,7 @@ final class Conversation {
   private final ChatContext chat;
   private final Clock clock;
   private final ReadMarker reads;
+  private final ShownFiles files = new ShownFiles();
   private volatile @Nullable String current;
   private @Nullable LocalDate lastDay;
   private long oldest;
@@ -130,6 +131,7 @@ final class Conversation {
     for (ChatMessage m : page.messages()) {
       day = separate(day, m);
       chat.view().print(format(m));
+      files.show(m, chat.format()).forEach(chat.view()::print);
       oldest = Math.min(oldest, m.seq());
     }
     more = page.more();
@@ -152,6 +154,7 @@ final class Conversation {
     lastDay = separate(lastDay, m);
     shown.add(m);
     chat.view().print(format(m));
+    files.show(m, chat.format()).forEach(chat.view()::print);
     long seq = m.seq() == null ? 0 : m.seq();
     newest = Math.max(newest, seq);
     oldest = Math.min(oldest, seq);
@@ -293,6 +296,11 @@ final class Conversation {
   /** The presence known for the open dialogue's members. */
   Map<String, PresenceStatus> presence() {
     return Map.copyOf(presence);
+  }
+
+  /** The attachments shown so far, numbered for {@code /download}. */
+  ShownFiles files() {
+    return files;
   }
 
   private Theme theme() {

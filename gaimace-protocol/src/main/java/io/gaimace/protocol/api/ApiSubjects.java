@@ -39,6 +39,11 @@ public final class ApiSubjects {
   public static final String MESSAGE_EDIT = "message.edit";
   public static final String MESSAGE_DELETE = "message.delete";
   public static final String MESSAGE_REACT = "message.react";
+  public static final String FILE_UPLOAD_BEGIN = "file.upload.begin";
+  public static final String FILE_UPLOAD_CHUNK = "file.upload.chunk";
+  public static final String FILE_UPLOAD_COMMIT = "file.upload.commit";
+  public static final String FILE_UPLOAD_ABORT = "file.upload.abort";
+  public static final String FILE_DOWNLOAD = "file.download";
 
   private ApiSubjects() {}
 

@@ -11,6 +11,7 @@ import io.gaimace.server.api.Caller;
 import io.gaimace.server.api.Check;
 import io.gaimace.server.api.ErrorCode;
 import io.gaimace.server.config.Limits;
+import io.gaimace.server.files.AttachmentResolver;
 import io.gaimace.server.mentions.MentionService;
 import io.gaimace.server.ops.Metrics;
 import io.gaimace.server.receipts.ReadService;
@@ -38,6 +39,7 @@ public final class SendService {
   private final Clock clock;
   private final MentionService mentions;
   private final MessageStates states;
+  private final AttachmentResolver files;
   private final java.util.Set<String> linkedDirects =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -50,7 +52,8 @@ public final class SendService {
       Metrics metrics,
       Clock clock,
       MentionService mentions,
-      MessageStates states) {
+      MessageStates states,
+      AttachmentResolver files) {
     this.store = store;
     this.access = access;
     this.memberships = memberships;
@@ -61,6 +64,7 @@ public final class SendService {
     this.clock = clock;
     this.mentions = mentions;
     this.states = states;
+    this.files = files;
   }
 
   public SendAck send(Caller caller, SendRequest req) throws ApiException {
@@ -72,6 +76,8 @@ public final class SendService {
     }
     access.requireCanPost(me, dialogue);
     String thread = req.replyTo() == null ? null : states.threadOf(dialogue, req.replyTo());
+    java.util.List<io.gaimace.protocol.Attachment> attachments =
+        files.resolve(me, dialogue, req.attachments());
     if (!rate.tryAcquire(me)) {
       throw new ApiException(ErrorCode.RATE_LIMITED, "you are sending too fast; slow down");
     }
@@ -93,6 +99,9 @@ public final class SendService {
                   .build();
     } catch (ProtocolException e) {
       throw new ApiException(ErrorCode.INVALID_MESSAGE, e.getMessage());
+    }
+    if (attachments != null) {
+      message = message.toBuilder().attachments(attachments).build();
     }
     if (dialogue instanceof DirectDialogue dm && linkedDirects.add(dm.id())) {
       memberships.linkDirect(dm, now);

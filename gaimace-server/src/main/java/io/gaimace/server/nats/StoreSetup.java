@@ -85,13 +85,20 @@ public final class StoreSetup {
    */
   public static void awaitReady(Connection chat, java.time.Duration timeout)
       throws IOException, InterruptedException {
-    JetStreamManagement jsm = chat.jetStreamManagement();
-    long deadline = System.nanoTime() + timeout.toNanos();
     java.util.List<String> streams = new java.util.ArrayList<>(java.util.List.of(MESSAGES));
     for (String b :
         new String[] {USERS, TOKENS, ROOMS, MEMBERS, READS, PRESENCE, CONNECTIONS, HISTORY_INDEX}) {
       streams.add("KV_" + b);
     }
+    awaitLeaders(chat, streams, timeout);
+  }
+
+  /** Waits until each of these streams has a leader, or fails after {@code timeout}. */
+  public static void awaitLeaders(
+      Connection chat, java.util.List<String> streams, java.time.Duration timeout)
+      throws IOException, InterruptedException {
+    JetStreamManagement jsm = chat.jetStreamManagement();
+    long deadline = System.nanoTime() + timeout.toNanos();
     for (String stream : streams) {
       while (true) {
         try {
