@@ -4,6 +4,7 @@ import io.gaimace.protocol.UserKind;
 import io.gaimace.protocol.api.ApiSubjects;
 import io.gaimace.protocol.api.CreateRoomRequest;
 import io.gaimace.protocol.api.CreateUserRequest;
+import io.gaimace.protocol.api.DialogueRequest;
 import io.gaimace.protocol.api.DirectoryRequest;
 import io.gaimace.protocol.api.HistoryRequest;
 import io.gaimace.protocol.api.MemberRequest;
@@ -12,6 +13,9 @@ import io.gaimace.protocol.api.ProfileUpdate;
 import io.gaimace.protocol.api.ReadRequest;
 import io.gaimace.protocol.api.RoomRequest;
 import io.gaimace.protocol.api.SendRequest;
+import io.gaimace.protocol.api.StreamAppendRequest;
+import io.gaimace.protocol.api.StreamRequest;
+import io.gaimace.protocol.api.StreamStartRequest;
 import io.gaimace.protocol.api.TokenCreateRequest;
 import io.gaimace.protocol.api.TokenCreated;
 import io.gaimace.protocol.api.TokenRevokeRequest;
@@ -44,6 +48,8 @@ import io.gaimace.server.rooms.Membership;
 import io.gaimace.server.rooms.MembershipStore;
 import io.gaimace.server.rooms.RoomRecord;
 import io.gaimace.server.rooms.RoomService;
+import io.gaimace.server.streams.StreamRecord;
+import io.gaimace.server.streams.StreamService;
 import io.gaimace.server.users.AdminService;
 import io.gaimace.server.users.DirectoryService;
 import io.gaimace.server.users.UserRecord;
@@ -66,6 +72,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class GaimaceServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GaimaceServer.class);
+
+  /** The agents' reply streams (StreamService), kept until idle for its TTL. */
+  static final String STREAMS_BUCKET = "gaimace-streams";
 
   private final ServerConfig config;
   private final Metrics metrics = new Metrics();
@@ -105,6 +114,11 @@ public final class GaimaceServer implements AutoCloseable {
     try {
       StoreSetup.ensure(chat, config.retention(), config.limits().maxMessageBytes() + 4096);
       StoreSetup.awaitReady(chat, java.time.Duration.ofSeconds(60));
+      StoreSetup.ensureBucket(
+          chat.keyValueManagement(),
+          STREAMS_BUCKET,
+          StreamService.IDLE_TTL,
+          config.retention().replicas());
     } catch (io.nats.client.JetStreamApiException e) {
       String hint =
           e.getApiErrorCode() == 10047
@@ -159,6 +173,16 @@ public final class GaimaceServer implements AutoCloseable {
     closeables.add(presence);
     presence.start();
 
+    StreamService streams =
+        new StreamService(
+            StoreSetup.bucket(chat, STREAMS_BUCKET, StreamRecord.class),
+            access,
+            users,
+            send,
+            chat,
+            config.limits().maxMessageBytes(),
+            clock);
+
     ApiRouter router = new ApiRouter(svc, metrics, 8);
     closeables.add(router);
     router
@@ -186,7 +210,12 @@ public final class GaimaceServer implements AutoCloseable {
         .route(ApiSubjects.ADMIN_USER_LIST, Empty.class, admin::listUsers)
         .route(ApiSubjects.ADMIN_TOKEN_CREATE, TokenCreateRequest.class, admin::createToken)
         .route(ApiSubjects.ADMIN_TOKEN_REVOKE, TokenRevokeRequest.class, admin::revokeToken)
-        .route(ApiSubjects.ADMIN_TOKEN_LIST, UserRequest.class, admin::listTokens);
+        .route(ApiSubjects.ADMIN_TOKEN_LIST, UserRequest.class, admin::listTokens)
+        .route(ApiSubjects.STREAM_START, StreamStartRequest.class, streams::start)
+        .route(ApiSubjects.STREAM_APPEND, StreamAppendRequest.class, streams::append)
+        .route(ApiSubjects.STREAM_END, StreamRequest.class, streams::end)
+        .route(ApiSubjects.STREAM_CANCEL, StreamRequest.class, streams::cancel)
+        .route(ApiSubjects.STREAM_LIST, DialogueRequest.class, streams::list);
     router.start();
 
     metrics.gauge("gaimace_users_online", presence::onlineCount);

@@ -32,6 +32,18 @@ public final class ApiSubjects {
   public static final String ADMIN_TOKEN_CREATE = "admin.token.create";
   public static final String ADMIN_TOKEN_REVOKE = "admin.token.revoke";
   public static final String ADMIN_TOKEN_LIST = "admin.token.list";
+  // Agents (additive): live reply streams.
+  public static final String STREAM_START = "stream.start";
+  public static final String STREAM_APPEND = "stream.append";
+  public static final String STREAM_END = "stream.end";
+  public static final String STREAM_CANCEL = "stream.cancel";
+  public static final String STREAM_LIST = "stream.list";
+
+  /**
+   * The roll call subject (additive): a request published here with a reply subject is answered by
+   * every online agent with its {@code profile}. Anyone may publish; only agents may subscribe.
+   */
+  public static final String ROLL_CALL = "agents.rollcall";
 
   private ApiSubjects() {}
 
