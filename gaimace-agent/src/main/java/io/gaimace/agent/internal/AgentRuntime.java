@@ -1,0 +1,258 @@
+package io.gaimace.agent.internal;
+
+import io.gaimace.agent.AgentFailure;
+import io.gaimace.agent.AgentHandler;
+import io.gaimace.agent.AgentLimits;
+import io.gaimace.agent.DialogueContext;
+import io.gaimace.protocol.AgentMeta;
+import io.gaimace.protocol.ChatMessage;
+import io.gaimace.protocol.Profile;
+import io.gaimace.protocol.StreamEvent;
+import io.gaimace.protocol.UserKind;
+import io.gaimace.protocol.api.SendRequest;
+import io.gaimace.protocol.api.StreamStartRequest;
+import io.gaimace.sdk.GaimaceClient;
+import io.gaimace.sdk.GaimaceListener;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs an agent on a connected client: takes its messages, decides ({@link Dispatch}), and answers
+ * on a bounded pool ({@code maxConcurrent} workers, a short queue, a per-minute rate). Each answer
+ * opens a reply stream, runs the handler with a bounded context, and ends the stream (one stored
+ * message), or cancels it and posts an error notice when the handler fails or times out. Nothing a
+ * handler does stops the runtime.
+ */
+public final class AgentRuntime implements GaimaceListener, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AgentRuntime.class);
+  private static final Duration CALL = Duration.ofSeconds(10);
+
+  private final GaimaceClient client;
+  private final AgentHandler handler;
+  private final AgentLimits limits;
+  private final Dispatch dispatch;
+  private final java.util.function.Supplier<Profile> self;
+  private final ThreadPoolExecutor workers;
+  private final ExecutorService bodies;
+  private final RateWindow rate;
+  private final Map<String, StreamWriter> live = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> agents = new ConcurrentHashMap<>();
+  private final AtomicInteger answered = new AtomicInteger();
+
+  public AgentRuntime(
+      GaimaceClient client,
+      AgentHandler handler,
+      AgentLimits limits,
+      Dispatch dispatch,
+      java.util.function.Supplier<Profile> self) {
+    this.client = client;
+    this.handler = handler;
+    this.limits = limits;
+    this.dispatch = dispatch;
+    this.self = self;
+    this.rate = new RateWindow(limits.perMinute(), Duration.ofMinutes(1));
+    this.workers =
+        new ThreadPoolExecutor(
+            limits.maxConcurrent(),
+            limits.maxConcurrent(),
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(32),
+            daemon("gaimace-agent-" + client.userId()));
+    this.bodies = Executors.newCachedThreadPool(daemon("gaimace-agent-handler"));
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** Answers started since the runtime began (for tests and monitoring). */
+  public int answered() {
+    return answered.get();
+  }
+
+  @Override
+  public void onMessage(ChatMessage m) {
+    try {
+      workers.execute(() -> consider(m));
+    } catch (RejectedExecutionException e) {
+      LOG.warn("busy: not answering message {} in {}", m.id(), m.dialogueId());
+    }
+  }
+
+  @Override
+  public void onStream(StreamEvent e) {
+    if (StreamEvent.CANCELLED.equals(e.state())) {
+      StreamWriter w = live.get(e.streamId());
+      if (w != null) {
+        w.markCancelled();
+      }
+    }
+  }
+
+  private void consider(ChatMessage m) {
+    Decision d = dispatch.decide(m, this::isAgent);
+    if (!d.answer()) {
+      LOG.debug("not answering {} from {}: {}", m.id(), m.sender(), d.reason());
+      return;
+    }
+    if (!rate.tryAcquire()) {
+      LOG.warn("rate limit ({} a minute): not answering {}", limits.perMinute(), m.id());
+      return;
+    }
+    answered.incrementAndGet();
+    LOG.debug("answering {} from {}: {}", m.id(), m.sender(), d.reason());
+    answer(m, d.reply());
+  }
+
+  private void answer(ChatMessage m, AgentMeta reply) {
+    StreamWriter writer = null;
+    try {
+      DialogueContext context =
+          new DialogueContext(m, history(m), self.get(), reply == null ? null : reply.flow());
+      String streamId =
+          client
+              .startStream(new StreamStartRequest(m.dialogueId(), m.id(), reply))
+              .get(CALL.toMillis(), TimeUnit.MILLISECONDS)
+              .streamId();
+      StreamWriter w = new StreamWriter(client, streamId, CALL);
+      writer = w;
+      live.put(streamId, w);
+      Future<?> body =
+          bodies.submit(
+              () -> {
+                handler.answer(context, w);
+                return null;
+              });
+      try {
+        body.get(limits.answerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        body.cancel(true);
+        throw new AgentFailure(
+            "agent_timeout", "no answer within " + limits.answerTimeout().toSeconds() + " s");
+      }
+      if (!w.flush() || w.isCancelled()) {
+        LOG.info("reply {} to {} was cancelled", streamId, m.id());
+        return;
+      }
+      if (w.text().isBlank()) {
+        throw new AgentFailure("empty_answer", "the answer came out empty");
+      }
+      client.endStream(streamId).get(CALL.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      fail(m, reply, writer, e);
+    } finally {
+      if (writer != null) {
+        live.remove(writer.streamId());
+      }
+    }
+  }
+
+  /** Cancels the stream (nothing stored) and posts an error notice instead. */
+  private void fail(ChatMessage m, AgentMeta reply, StreamWriter writer, Exception e) {
+    if (e instanceof InterruptedException) {
+      Thread.currentThread().interrupt();
+    }
+    Throwable cause =
+        e instanceof java.util.concurrent.ExecutionException && e.getCause() != null
+            ? e.getCause()
+            : e;
+    String code = cause instanceof AgentFailure f ? f.code() : "agent_failed";
+    String reason = cause instanceof AgentFailure ? cause.getMessage() : describe(cause);
+    LOG.warn("failed to answer {}: {} ({})", m.id(), reason, code);
+    if (writer != null && writer.isCancelled()) {
+      return; // cancelled meanwhile: nobody waits for an answer
+    }
+    if (writer != null) {
+      client.cancelStream(writer.streamId()).exceptionally(x -> null);
+    }
+    AgentMeta meta =
+        new AgentMeta(
+            null, reply == null ? 1 : reply.hops(), reply == null ? null : reply.flow(), code);
+    String name = self.get().name();
+    client
+        .post(
+            new SendRequest(
+                m.dialogueId(),
+                null,
+                "⚠ " + name + " could not answer: " + reason,
+                null,
+                m.id(),
+                null,
+                meta))
+        .exceptionally(
+            x -> {
+              LOG.warn("cannot post the error notice", x);
+              return null;
+            });
+  }
+
+  private static String describe(Throwable t) {
+    String text = t.getMessage();
+    return text == null || text.isBlank() ? t.getClass().getSimpleName() : text;
+  }
+
+  /** The newest messages, oldest first, within the message and character limits. */
+  private List<ChatMessage> history(ChatMessage m) throws Exception {
+    List<ChatMessage> page =
+        client
+            .history(m.dialogueId(), null, limits.contextMessages())
+            .get(CALL.toMillis(), TimeUnit.MILLISECONDS)
+            .messages();
+    List<ChatMessage> kept = new ArrayList<>();
+    int chars = 0;
+    for (int i = page.size() - 1; i >= 0; i--) {
+      ChatMessage h = page.get(i);
+      if (h.agent() != null && h.agent().error() != null || Boolean.TRUE.equals(h.deleted())) {
+        continue;
+      }
+      chars += h.content().length();
+      if (chars > limits.contextChars() && !kept.isEmpty()) {
+        break;
+      }
+      kept.add(0, h);
+    }
+    if (kept.stream().noneMatch(h -> h.id() != null && h.id().equals(m.id()))) {
+      kept.add(m); // not in the page (yet, or pushed out): the message itself is always there
+    }
+    return kept;
+  }
+
+  private boolean isAgent(String userId) {
+    return agents.computeIfAbsent(
+        userId,
+        u -> {
+          try {
+            return client.profile(u).get(CALL.toMillis(), TimeUnit.MILLISECONDS).kind()
+                == UserKind.AGENT;
+          } catch (Exception e) {
+            return false;
+          }
+        });
+  }
+
+  @Override
+  public void close() {
+    workers.shutdownNow();
+    bodies.shutdownNow();
+  }
+}
