@@ -48,6 +48,7 @@ public final class AgentRuntime implements GaimaceListener, AutoCloseable {
   private final java.util.function.Supplier<Profile> self;
   private final ThreadPoolExecutor workers;
   private final ExecutorService bodies;
+  private final java.util.concurrent.ScheduledExecutorService flusher;
   private final RateWindow rate;
   private final Map<String, StreamWriter> live = new ConcurrentHashMap<>();
   private final Map<String, Boolean> agents = new ConcurrentHashMap<>();
@@ -74,6 +75,20 @@ public final class AgentRuntime implements GaimaceListener, AutoCloseable {
             new ArrayBlockingQueue<>(32),
             daemon("gaimace-agent-" + client.userId()));
     this.bodies = Executors.newCachedThreadPool(daemon("gaimace-agent-handler"));
+    this.flusher = Executors.newSingleThreadScheduledExecutor(daemon("gaimace-agent-flush"));
+    long every = StreamWriter.BATCH.toMillis();
+    flusher.scheduleWithFixedDelay(this::flushAll, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  /** Sends text that waits in a buffer because the handler paused between pieces. */
+  private void flushAll() {
+    for (StreamWriter w : live.values()) {
+      try {
+        w.flushIfDue();
+      } catch (RuntimeException e) {
+        LOG.debug("cannot flush reply {}", w.streamId(), e);
+      }
+    }
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -252,6 +267,7 @@ public final class AgentRuntime implements GaimaceListener, AutoCloseable {
 
   @Override
   public void close() {
+    flusher.shutdownNow();
     workers.shutdownNow();
     bodies.shutdownNow();
   }

@@ -77,6 +77,13 @@ final class StreamWriter implements ReplyStream {
     }
   }
 
+  /** Flushes when text has waited for a batch period (called by a timer). */
+  synchronized void flushIfDue() {
+    if (pending.length() > 0 && System.nanoTime() - lastFlush >= BATCH.toNanos()) {
+      flush();
+    }
+  }
+
   /** Seen a {@code cancelled} event for this stream. */
   void markCancelled() {
     cancelled = true;
