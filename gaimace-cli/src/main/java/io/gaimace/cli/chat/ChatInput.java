@@ -39,6 +39,13 @@ sealed interface ChatInput {
 
   record Quit() implements ChatInput {}
 
+  /** A poll ({@code chain} false: every agent answers at once) or a chain (in order). */
+  record StartFlow(boolean chain, java.util.List<String> agents, String question)
+      implements ChatInput {}
+
+  /** Roll call: which agents are online, with their profiles. */
+  record Agents() implements ChatInput {}
+
   /** A command that does not exist. */
   record Unknown(String command) implements ChatInput {}
 

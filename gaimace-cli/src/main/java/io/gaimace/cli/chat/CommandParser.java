@@ -43,6 +43,9 @@ final class CommandParser {
           new String[] {"/more", "older messages (also /history)"},
           new String[] {"/status away|online", "set your presence"},
           new String[] {"/me", "who you are"},
+          new String[] {"/agents", "roll call: the AI agents online, with what they can do"},
+          new String[] {"/poll @A @B QUESTION", "every agent named answers the question at once"},
+          new String[] {"/chain @A @B QUESTION", "the agents answer in turn, each seeing the last"},
           new String[] {"/quit", "leave the chat (also Ctrl-D)"});
 
   private CommandParser() {}
@@ -81,6 +84,8 @@ final class CommandParser {
       case "create" -> create(arg, rest);
       case "invite", "add" -> arg == null ? usage("/invite USER") : user(arg, Invite::new);
       case "status", "away" -> status(command.equals("away") ? "away" : arg);
+      case "agents", "rollcall" -> new ChatInput.Agents();
+      case "poll", "chain" -> flow(command.equals("chain"), text.substring(1 + command.length()));
       default -> new Unknown("/" + words[0]);
     };
   }
@@ -118,6 +123,26 @@ final class CommandParser {
     }
     boolean isPublic = open;
     return room(room, r -> new Create(r, isPublic));
+  }
+
+  /** {@code @a @b question}: the leading {@code @ids}, then the question. */
+  private static ChatInput flow(boolean chain, String args) {
+    String usage = chain ? "/chain @A @B QUESTION" : "/poll @A @B QUESTION";
+    java.util.List<String> agents = new java.util.ArrayList<>();
+    String rest = args.strip();
+    while (rest.startsWith("@")) {
+      String[] parts = rest.split("\\s+", 2);
+      String id = parts[0].substring(1);
+      if (!Ids.isValid(id)) {
+        return new Invalid("'" + LineFormatter.clean(parts[0]) + "' is not a valid user id");
+      }
+      agents.add(id);
+      rest = parts.length > 1 ? parts[1].strip() : "";
+    }
+    if (agents.isEmpty() || rest.isEmpty()) {
+      return usage(usage);
+    }
+    return new ChatInput.StartFlow(chain, agents, rest);
   }
 
   private static ChatInput status(String arg) {

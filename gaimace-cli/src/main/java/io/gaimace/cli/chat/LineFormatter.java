@@ -49,6 +49,10 @@ final class LineFormatter {
     AttributedStringBuilder b = new AttributedStringBuilder();
     b.styled(theme.time(), TIME.format(m.timestamp().atZone(zone))).append(' ');
     b.styled(own ? theme.ownName() : theme.name(m.sender()), clean(senderName));
+    String tag = agentTag(m);
+    if (tag != null) {
+      b.styled(theme.time(), " " + tag);
+    }
     b.styled(own ? theme.ownText() : theme.text(), ": ");
     int indent = b.columnLength();
     String[] lines = clean(m.content()).split("\n", -1);
@@ -59,6 +63,32 @@ final class LineFormatter {
       b.styled(own ? theme.ownText() : theme.text(), lines[i]);
     }
     return b.toAttributedString();
+  }
+
+  /**
+   * The agent extension as a short tag: {@code [poll → @a @b]} on a flow's start, {@code [chain
+   * 2/3]} or {@code [poll answer]} on an answer, {@code [error]} on an agent's failure notice; null
+   * for none.
+   */
+  static String agentTag(ChatMessage m) {
+    io.gaimace.protocol.AgentMeta a = m.agent();
+    if (a == null) {
+      return null;
+    }
+    if (a.error() != null) {
+      return "[error]";
+    }
+    io.gaimace.protocol.Flow f = a.flow();
+    if (f == null) {
+      return null;
+    }
+    if (f.step() == 0) {
+      return "[" + f.kind() + " → @" + String.join(" @", f.agents()) + "]";
+    }
+    if (f.kind().equals(io.gaimace.protocol.Flow.POLL)) {
+      return "[poll answer]";
+    }
+    return "[chain " + f.step() + "/" + f.agents().size() + "]";
   }
 
   /** {@code ── Today ──} when the date changes between two messages shown. */
