@@ -96,11 +96,43 @@ public record Persona(
   /** Reads a persona file. */
   public static Persona read(Path file) throws IOException {
     try {
-      return JSON.readValue(Files.readAllBytes(file), Persona.class);
+      com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(Files.readAllBytes(file));
+      if (tree == null || !tree.isObject()) {
+        throw new IOException("persona " + file + ": not a JSON object");
+      }
+      String unknown =
+          unknownKey(tree, Persona.class, "")
+              .or(() -> unknownKey(tree.path("llm"), Llm.class, "llm."))
+              .or(() -> unknownKey(tree.path("limits"), Limits.class, "limits."))
+              .orElse(null);
+      if (unknown != null) {
+        throw new IOException("persona " + file + ": unknown key '" + unknown + "'");
+      }
+      return JSON.treeToValue(tree, Persona.class);
     } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
       Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
       throw new IOException("persona " + file + ": " + cause.getMessage(), e);
     }
+  }
+
+  /** A key of {@code node} that is no component of {@code type} (in snake_case), if any. */
+  private static java.util.Optional<String> unknownKey(
+      com.fasterxml.jackson.databind.JsonNode node, Class<?> type, String prefix) {
+    if (!node.isObject()) {
+      return java.util.Optional.empty();
+    }
+    java.util.Set<String> known = new java.util.HashSet<>();
+    for (var c : type.getRecordComponents()) {
+      known.add(c.getName().replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT));
+    }
+    java.util.Iterator<String> names = node.fieldNames();
+    while (names.hasNext()) {
+      String n = names.next();
+      if (!known.contains(n)) {
+        return java.util.Optional.of(prefix + n);
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   public AnswerPolicy answerPolicy() {
