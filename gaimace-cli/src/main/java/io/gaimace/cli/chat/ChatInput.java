@@ -43,6 +43,9 @@ sealed interface ChatInput {
   record StartFlow(boolean chain, java.util.List<String> agents, String question)
       implements ChatInput {}
 
+  /** Cancels the newest answer an agent is writing in the open dialogue. */
+  record Cancel() implements ChatInput {}
+
   /** Roll call: which agents are online, with their profiles. */
   record Agents() implements ChatInput {}
 

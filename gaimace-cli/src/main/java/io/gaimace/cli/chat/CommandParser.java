@@ -46,6 +46,7 @@ final class CommandParser {
           new String[] {"/agents", "roll call: the AI agents online, with what they can do"},
           new String[] {"/poll @A @B QUESTION", "every agent named answers the question at once"},
           new String[] {"/chain @A @B QUESTION", "the agents answer in turn, each seeing the last"},
+          new String[] {"/cancel", "stop the answer an agent is writing"},
           new String[] {"/quit", "leave the chat (also Ctrl-D)"});
 
   private CommandParser() {}
@@ -85,6 +86,7 @@ final class CommandParser {
       case "invite", "add" -> arg == null ? usage("/invite USER") : user(arg, Invite::new);
       case "status", "away" -> status(command.equals("away") ? "away" : arg);
       case "agents", "rollcall" -> new ChatInput.Agents();
+      case "cancel", "stop" -> new ChatInput.Cancel();
       case "poll", "chain" -> flow(command.equals("chain"), text.substring(1 + command.length()));
       default -> new Unknown("/" + words[0]);
     };

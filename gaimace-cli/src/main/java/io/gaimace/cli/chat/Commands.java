@@ -101,6 +101,8 @@ final class Commands {
       startFlow(flow);
     } else if (input instanceof ChatInput.Agents) {
       rollCall();
+    } else if (input instanceof ChatInput.Cancel) {
+      cancelDraft();
     } else if (input instanceof Unknown unknown) {
       print(chat.format().error("unknown command " + unknown.command() + "; /help lists them"));
     } else if (input instanceof Invalid invalid) {
@@ -208,6 +210,16 @@ final class Commands {
             flow.chain()
                 ? chat.client().chain(dialogue, flow.agents(), question)
                 : chat.client().poll(dialogue, flow.agents(), question));
+  }
+
+  private void cancelDraft() {
+    requireOpen();
+    String stream = conversation.newestDraft();
+    if (stream == null) {
+      print(chat.format().system("No agent is writing here."));
+      return;
+    }
+    chat.thread().reportFailure(chat.client().cancelStream(stream));
   }
 
   private void rollCall() {
