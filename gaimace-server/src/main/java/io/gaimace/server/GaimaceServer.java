@@ -182,6 +182,8 @@ public final class GaimaceServer implements AutoCloseable {
             chat,
             config.limits().maxMessageBytes(),
             clock);
+    closeables.add(streams);
+    streams.start();
 
     ApiRouter router = new ApiRouter(svc, metrics, 8);
     closeables.add(router);

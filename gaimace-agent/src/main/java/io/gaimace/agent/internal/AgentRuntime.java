@@ -84,6 +84,7 @@ public final class AgentRuntime implements GaimaceListener, AutoCloseable {
   private void flushAll() {
     for (StreamWriter w : live.values()) {
       try {
+        client.typing(w.dialogueId()); // the SDK sends it every few seconds only
         w.flushIfDue();
       } catch (RuntimeException e) {
         LOG.debug("cannot flush reply {}", w.streamId(), e);
@@ -149,7 +150,7 @@ public final class AgentRuntime implements GaimaceListener, AutoCloseable {
               .startStream(new StreamStartRequest(m.dialogueId(), m.id(), reply))
               .get(CALL.toMillis(), TimeUnit.MILLISECONDS)
               .streamId();
-      StreamWriter w = new StreamWriter(client, streamId, CALL);
+      StreamWriter w = new StreamWriter(client, streamId, m.dialogueId(), CALL);
       writer = w;
       live.put(streamId, w);
       Future<?> body =

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * Decides whether an agent answers a message (pure logic, no I/O).
  *
  * <ul>
- *   <li>Never its own messages, nor agents' error notices.
+ *   <li>Never its own messages, nor agents' error notices (except as a turn of a chain).
  *   <li>A message of a poll or chain: only the agents it addresses, at their turn (poll: all on the
  *       starting message; chain: agent i on the answer of agent i-1). The answer carries the next
  *       step. Other agents and the answer policy are not consulted.
@@ -42,14 +42,15 @@ public final class Dispatch {
       return Decision.no("own message");
     }
     AgentMeta meta = m.agent();
-    if (meta != null && meta.error() != null) {
-      return Decision.no("an error notice");
-    }
     if (Boolean.TRUE.equals(m.deleted())) {
       return Decision.no("deleted");
     }
     if (meta != null && meta.flow() != null) {
+      // a chain goes on past an agent that failed: its error notice is its turn
       return flow(m, meta.flow(), meta.hopCount());
+    }
+    if (meta != null && meta.error() != null) {
+      return Decision.no("an error notice");
     }
     int hops = meta != null && meta.hops() != null ? meta.hops() : 0;
     if ((meta == null || meta.hops() == null) && senderIsAgent.test(m.sender())) {

@@ -19,20 +19,26 @@ final class StreamWriter implements ReplyStream {
 
   private final GaimaceClient client;
   private final String streamId;
+  private final String dialogueId;
   private final Duration timeout;
   private final StringBuilder text = new StringBuilder();
   private final StringBuilder pending = new StringBuilder();
   private long lastFlush = System.nanoTime();
   private volatile boolean cancelled;
 
-  StreamWriter(GaimaceClient client, String streamId, Duration timeout) {
+  StreamWriter(GaimaceClient client, String streamId, String dialogueId, Duration timeout) {
     this.client = client;
     this.streamId = streamId;
+    this.dialogueId = dialogueId;
     this.timeout = timeout;
   }
 
   String streamId() {
     return streamId;
+  }
+
+  String dialogueId() {
+    return dialogueId;
   }
 
   @Override

@@ -44,9 +44,22 @@ import java.util.UUID;
  * chat subject, and the text so far is kept in a KV bucket so late clients catch up ({@code
  * stream.list}). Typing is shown for the sender while the stream is open.
  */
-public final class StreamService {
+public final class StreamService implements AutoCloseable {
   /** Streams idle this long are forgotten (the bucket's TTL). */
   public static final Duration IDLE_TTL = Duration.ofMinutes(2);
+
+  /** An open stream without an append for this long is cancelled as expired (its agent died). */
+  public static final Duration EXPIRE_AFTER = Duration.ofSeconds(90);
+
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(StreamService.class);
+  private final java.util.concurrent.ScheduledExecutorService sweeper =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "gaimace-stream-sweep");
+            t.setDaemon(true);
+            return t;
+          });
 
   private static final Duration TYPING_EVERY = Duration.ofSeconds(2);
   private static final int MAX_CAS_TRIES = 8;
@@ -74,6 +87,47 @@ public final class StreamService {
     this.chat = chat;
     this.maxBytes = maxBytes;
     this.clock = clock;
+  }
+
+  /** Starts expiring abandoned streams every 15 s; every instance does, the CAS picks one. */
+  public void start() {
+    sweeper.scheduleWithFixedDelay(
+        this::sweepQuietly, 15, 15, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  private void sweepQuietly() {
+    try {
+      sweep();
+    } catch (RuntimeException e) {
+      LOG.warn("cannot expire abandoned reply streams", e);
+    }
+  }
+
+  /**
+   * Cancels open streams whose last append (or start) is older than {@link #EXPIRE_AFTER}: their
+   * agent crashed or hangs. Published as {@code cancelled} without {@code by}.
+   */
+  void sweep() {
+    Instant limit = clock.instant().minus(EXPIRE_AFTER);
+    for (String key : streams.keys("*")) {
+      streams
+          .getVersioned(key)
+          .filter(v -> v.value().open() && v.value().typingAt().isBefore(limit))
+          .ifPresent(
+              v -> {
+                StreamRecord expired = v.value().finished(StreamEvent.CANCELLED, null, null);
+                if (streams.update(key, expired, v.revision())) {
+                  Dialogue dialogue = Dialogue.parse(expired.dialogueId());
+                  publish(dialogue, expired.event(null));
+                  typing(dialogue, expired.sender(), TypingStatus.STOPPED);
+                }
+              });
+    }
+  }
+
+  @Override
+  public void close() {
+    sweeper.shutdownNow();
   }
 
   public StreamInfo start(Caller caller, StreamStartRequest req) throws ApiException {
@@ -116,6 +170,7 @@ public final class StreamService {
             "the reply would be " + bytes + " bytes; the limit is " + maxBytes);
       }
       Instant now = clock.instant();
+      // typingAt moves at least every TYPING_EVERY while appends come: the sweep's activity clock
       boolean type = Duration.between(r.typingAt(), now).compareTo(TYPING_EVERY) >= 0;
       StreamRecord next = r.appended(req.delta(), now, type);
       if (streams.update(r.streamId(), next, v.revision())) {
