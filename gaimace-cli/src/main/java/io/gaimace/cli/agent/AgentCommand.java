@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -72,16 +73,29 @@ public final class AgentCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     PrintWriter out = spec.commandLine().getOut();
-    CountDownLatch stop = new CountDownLatch(1);
-    try (Agent agent = start(p, options)) {
-      out.printf(
-          "%s (@%s) is listening in %s; answers %s. Ctrl-C stops it.%n",
-          p.name(), agent.client().userId(), p.rooms(), p.answerPolicy().name().toLowerCase());
-      out.flush();
-      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-      stop.await();
+    Agent agent = start(p, options);
+    AtomicBoolean stopped = new AtomicBoolean();
+    CountDownLatch done = new CountDownLatch(1);
+    // The hook itself closes the agent: the JVM halts as soon as the hooks are done.
+    Runnable stop =
+        () -> {
+          if (stopped.compareAndSet(false, true)) {
+            agent.close();
+          }
+          done.countDown();
+        };
+    Thread hook = new Thread(stop, "gaimace-agent-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    out.printf(
+        "%s (@%s) is listening in %s; answers %s. Ctrl-C stops it.%n",
+        p.name(), agent.client().userId(), p.rooms(), p.answerPolicy().name().toLowerCase());
+    out.flush();
+    try {
+      done.await();
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      // interrupted by an embedding caller (a test), not by a signal: stop now and return
+      Runtime.getRuntime().removeShutdownHook(hook);
+      stop.run();
     }
     return ExitCode.OK;
   }
