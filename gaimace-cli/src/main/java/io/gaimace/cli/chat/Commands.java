@@ -233,7 +233,7 @@ final class Commands {
       String caps =
           p.capabilities() == null || p.capabilities().isEmpty()
               ? ""
-              : " · can " + String.join(", ", p.capabilities());
+              : " · skills: " + String.join(", ", p.capabilities());
       String model = p.model() == null ? "" : " · " + p.model();
       String about =
           p.description() == null || p.description().isBlank() ? "" : " — " + p.description();

@@ -183,7 +183,8 @@ final class Conversation {
       return;
     }
     drafts.apply(e);
-    if (io.gaimace.protocol.StreamEvent.CANCELLED.equals(e.state())) {
+    // an agent that cancels its own answer says why itself (an error notice follows)
+    if (io.gaimace.protocol.StreamEvent.CANCELLED.equals(e.state()) && !e.sender().equals(e.by())) {
       String by = e.by() == null ? "it expired" : "by " + chat.names().of(e.by());
       chat.view()
           .print(
