@@ -14,7 +14,6 @@ import io.gaimace.protocol.api.StreamStartRequest;
 import io.gaimace.sdk.GaimaceClient;
 import io.gaimace.sdk.GaimaceListener;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -144,7 +143,11 @@ public final class AgentRuntime implements GaimaceListener, AutoCloseable {
     StreamWriter writer = null;
     try {
       DialogueContext context =
-          new DialogueContext(m, history(m), self.get(), reply == null ? null : reply.flow());
+          new DialogueContext(
+              m,
+              ContextWindow.of(m, fetch(m), limits),
+              self.get(),
+              reply == null ? null : reply.flow());
       String streamId =
           client
               .startStream(new StreamStartRequest(m.dialogueId(), m.id(), reply))
@@ -227,30 +230,11 @@ public final class AgentRuntime implements GaimaceListener, AutoCloseable {
     return text == null || text.isBlank() ? t.getClass().getSimpleName() : text;
   }
 
-  /** The newest messages, oldest first, within the message and character limits. */
-  private List<ChatMessage> history(ChatMessage m) throws Exception {
-    List<ChatMessage> page =
-        client
-            .history(m.dialogueId(), null, limits.contextMessages())
-            .get(CALL.toMillis(), TimeUnit.MILLISECONDS)
-            .messages();
-    List<ChatMessage> kept = new ArrayList<>();
-    int chars = 0;
-    for (int i = page.size() - 1; i >= 0; i--) {
-      ChatMessage h = page.get(i);
-      if (h.agent() != null && h.agent().error() != null || Boolean.TRUE.equals(h.deleted())) {
-        continue;
-      }
-      chars += h.content().length();
-      if (chars > limits.contextChars() && !kept.isEmpty()) {
-        break;
-      }
-      kept.add(0, h);
-    }
-    if (kept.stream().noneMatch(h -> h.id() != null && h.id().equals(m.id()))) {
-      kept.add(m); // not in the page (yet, or pushed out): the message itself is always there
-    }
-    return kept;
+  private List<ChatMessage> fetch(ChatMessage m) throws Exception {
+    return client
+        .history(m.dialogueId(), null, limits.contextMessages())
+        .get(CALL.toMillis(), TimeUnit.MILLISECONDS)
+        .messages();
   }
 
   private boolean isAgent(String userId) {
