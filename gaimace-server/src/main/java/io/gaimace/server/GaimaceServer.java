@@ -181,6 +181,8 @@ public final class GaimaceServer implements AutoCloseable {
             send,
             chat,
             config.limits().maxMessageBytes(),
+            config.limits().sendsPerSecond(),
+            config.limits().sendBurst(),
             clock);
     closeables.add(streams);
     streams.start();

@@ -73,6 +73,10 @@ final class StreamWriter implements ReplyStream {
         cancelled = true;
         return false;
       }
+      if (e.getCause() instanceof GaimaceException g && g.code().equals("rate_limited")) {
+        pending.insert(0, chunk); // sent with the next batch
+        return true;
+      }
       throw new IllegalStateException("cannot append to the reply: " + e.getCause(), e);
     } catch (TimeoutException e) {
       throw new IllegalStateException("appending to the reply timed out", e);

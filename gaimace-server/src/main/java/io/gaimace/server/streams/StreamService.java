@@ -62,6 +62,13 @@ public final class StreamService implements AutoCloseable {
           });
 
   private static final Duration TYPING_EVERY = Duration.ofSeconds(2);
+
+  /** Appends per second per user (per instance); the SDK sends at most 20 per stream. */
+  static final int APPENDS_PER_SECOND = 100;
+
+  private final io.gaimace.server.messages.RateLimiter startRate;
+  private final io.gaimace.server.messages.RateLimiter appendRate =
+      new io.gaimace.server.messages.RateLimiter(APPENDS_PER_SECOND, 2 * APPENDS_PER_SECOND);
   private static final int MAX_CAS_TRIES = 8;
 
   private final Buckets<StreamRecord> streams;
@@ -79,7 +86,10 @@ public final class StreamService implements AutoCloseable {
       SendService send,
       Connection chat,
       int maxBytes,
+      int startsPerSecond,
+      int startBurst,
       Clock clock) {
+    this.startRate = new io.gaimace.server.messages.RateLimiter(startsPerSecond, startBurst);
     this.streams = streams;
     this.access = access;
     this.users = users;
@@ -133,6 +143,10 @@ public final class StreamService implements AutoCloseable {
   public StreamInfo start(Caller caller, StreamStartRequest req) throws ApiException {
     Dialogue dialogue = Check.dialogue(req.dialogueId(), "dialogue_id");
     access.requireMember(caller.userId(), dialogue);
+    if (!startRate.tryAcquire(caller.userId())) {
+      throw new ApiException(
+          ErrorCode.RATE_LIMITED, "you are starting answers too fast; slow down");
+    }
     String id = UUID.randomUUID().toString();
     StreamRecord r =
         new StreamRecord(
@@ -157,6 +171,9 @@ public final class StreamService implements AutoCloseable {
     Check.required(req.delta(), "delta");
     if (req.delta().isEmpty()) {
       throw ApiException.invalid("field 'delta' must not be empty");
+    }
+    if (!appendRate.tryAcquire(caller.userId())) {
+      throw new ApiException(ErrorCode.RATE_LIMITED, "you are appending too fast; batch the text");
     }
     for (int i = 0; i < MAX_CAS_TRIES; i++) {
       Buckets.Versioned<StreamRecord> v = find(req.streamId());

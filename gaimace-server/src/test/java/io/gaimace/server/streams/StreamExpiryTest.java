@@ -59,7 +59,7 @@ class StreamExpiryTest {
         Subscription sub = ann.subscribe("chat.room.den");
         ann.flush(Duration.ofSeconds(2));
         StreamService service =
-            new StreamService(bucket, null, null, null, chat, 16384, Clock.systemUTC());
+            new StreamService(bucket, null, null, null, chat, 16384, 10, 20, Clock.systemUTC());
         service.sweep();
         Message m = sub.nextMessage(Duration.ofSeconds(5));
         assertThat(m).isNotNull();
