@@ -39,12 +39,6 @@ public final class ApiSubjects {
   public static final String STREAM_CANCEL = "stream.cancel";
   public static final String STREAM_LIST = "stream.list";
 
-  /**
-   * The roll call subject (additive): a request published here with a reply subject is answered by
-   * every online agent with its {@code profile}. Anyone may publish; only agents may subscribe.
-   */
-  public static final String ROLL_CALL = "agents.rollcall";
-
   private ApiSubjects() {}
 
   /** The full request subject of an operation, e.g. {@code gaimace.api.send}. */

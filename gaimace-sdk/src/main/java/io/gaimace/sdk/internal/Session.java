@@ -147,7 +147,7 @@ public final class Session implements AutoCloseable {
       room.subList(1, room.size()).forEach(d::subscribe);
     }
     if (rollCallAnswer != null) {
-      d.subscribe(ApiSubjects.ROLL_CALL, me);
+      d.subscribe(io.gaimace.protocol.AgentSubjects.ROLL_CALL, me);
     }
     nc = fresh;
     dispatcher = d;
@@ -306,7 +306,7 @@ public final class Session implements AutoCloseable {
     boolean first = rollCallAnswer == null;
     rollCallAnswer = profile;
     if (first) {
-      dispatcher.subscribe(ApiSubjects.ROLL_CALL, me);
+      dispatcher.subscribe(io.gaimace.protocol.AgentSubjects.ROLL_CALL, me);
     }
   }
 
@@ -317,7 +317,9 @@ public final class Session implements AutoCloseable {
     io.nats.client.Subscription sub = c.subscribe(inbox);
     try {
       c.publish(
-          ApiSubjects.ROLL_CALL, inbox, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          io.gaimace.protocol.AgentSubjects.ROLL_CALL,
+          inbox,
+          "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
       Map<String, Profile> found = new java.util.TreeMap<>();
       long deadline = System.nanoTime() + window.toNanos();
       long left;
@@ -356,7 +358,7 @@ public final class Session implements AutoCloseable {
       onUserEvent(msg);
       return;
     }
-    if (msg.getSubject().equals(ApiSubjects.ROLL_CALL)) {
+    if (msg.getSubject().equals(io.gaimace.protocol.AgentSubjects.ROLL_CALL)) {
       onRollCall(msg);
       return;
     }

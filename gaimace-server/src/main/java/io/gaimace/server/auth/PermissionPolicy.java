@@ -57,9 +57,9 @@ public final class PermissionPolicy {
     pub.add("typing." + me + ".*");
     pub.add("typing.*." + me);
     pub.add(ApiSubjects.PREFIX + ".>");
-    pub.add(ApiSubjects.ROLL_CALL);
+    pub.add(io.gaimace.protocol.AgentSubjects.ROLL_CALL);
     if (kind == io.gaimace.protocol.UserKind.AGENT) {
-      sub.add(ApiSubjects.ROLL_CALL);
+      sub.add(io.gaimace.protocol.AgentSubjects.ROLL_CALL);
     }
     return new UserClaim(null)
         .sub(new Permission().allow(sub.toArray(String[]::new)))
