@@ -50,6 +50,7 @@ import io.gaimace.server.rooms.RoomRecord;
 import io.gaimace.server.rooms.RoomService;
 import io.gaimace.server.streams.StreamRecord;
 import io.gaimace.server.streams.StreamService;
+import io.gaimace.server.streams.StreamSweeper;
 import io.gaimace.server.users.AdminService;
 import io.gaimace.server.users.DirectoryService;
 import io.gaimace.server.users.UserRecord;
@@ -184,8 +185,10 @@ public final class GaimaceServer implements AutoCloseable {
             config.limits().sendsPerSecond(),
             config.limits().sendBurst(),
             clock);
-    closeables.add(streams);
-    streams.start();
+    StreamSweeper sweeper =
+        new StreamSweeper(StoreSetup.bucket(chat, STREAMS_BUCKET, StreamRecord.class), chat, clock);
+    closeables.add(sweeper);
+    sweeper.start();
 
     ApiRouter router = new ApiRouter(svc, metrics, 8);
     closeables.add(router);

@@ -1,10 +1,7 @@
 package io.gaimace.server.streams;
 
 import io.gaimace.protocol.Dialogue;
-import io.gaimace.protocol.ProtocolCodec;
 import io.gaimace.protocol.StreamEvent;
-import io.gaimace.protocol.Subjects;
-import io.gaimace.protocol.Typing;
 import io.gaimace.protocol.TypingStatus;
 import io.gaimace.protocol.UserKind;
 import io.gaimace.protocol.api.DialogueRequest;
@@ -21,13 +18,10 @@ import io.gaimace.server.api.Check;
 import io.gaimace.server.api.ErrorCode;
 import io.gaimace.server.messages.SendService;
 import io.gaimace.server.nats.Buckets;
-import io.gaimace.server.presence.Notifier;
 import io.gaimace.server.rooms.DialogueAccess;
 import io.gaimace.server.users.UserRecord;
 import io.gaimace.server.users.UserStore;
 import io.nats.client.Connection;
-import io.nats.client.impl.Headers;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,22 +38,9 @@ import java.util.UUID;
  * chat subject, and the text so far is kept in a KV bucket so late clients catch up ({@code
  * stream.list}). Typing is shown for the sender while the stream is open.
  */
-public final class StreamService implements AutoCloseable {
+public final class StreamService {
   /** Streams idle this long are forgotten (the bucket's TTL). */
   public static final Duration IDLE_TTL = Duration.ofMinutes(2);
-
-  /** An open stream without an append for this long is cancelled as expired (its agent died). */
-  public static final Duration EXPIRE_AFTER = Duration.ofSeconds(90);
-
-  private static final org.slf4j.Logger LOG =
-      org.slf4j.LoggerFactory.getLogger(StreamService.class);
-  private final java.util.concurrent.ScheduledExecutorService sweeper =
-      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "gaimace-stream-sweep");
-            t.setDaemon(true);
-            return t;
-          });
 
   private static final Duration TYPING_EVERY = Duration.ofSeconds(2);
 
@@ -75,7 +56,7 @@ public final class StreamService implements AutoCloseable {
   private final DialogueAccess access;
   private final UserStore users;
   private final SendService send;
-  private final Connection chat;
+  private final StreamAnnouncer announce;
   private final int maxBytes;
   private final Clock clock;
 
@@ -94,50 +75,9 @@ public final class StreamService implements AutoCloseable {
     this.access = access;
     this.users = users;
     this.send = send;
-    this.chat = chat;
+    this.announce = new StreamAnnouncer(chat);
     this.maxBytes = maxBytes;
     this.clock = clock;
-  }
-
-  /** Starts expiring abandoned streams every 15 s; every instance does, the CAS picks one. */
-  public void start() {
-    sweeper.scheduleWithFixedDelay(
-        this::sweepQuietly, 15, 15, java.util.concurrent.TimeUnit.SECONDS);
-  }
-
-  private void sweepQuietly() {
-    try {
-      sweep();
-    } catch (RuntimeException e) {
-      LOG.warn("cannot expire abandoned reply streams", e);
-    }
-  }
-
-  /**
-   * Cancels open streams whose last append (or start) is older than {@link #EXPIRE_AFTER}: their
-   * agent crashed or hangs. Published as {@code cancelled} without {@code by}.
-   */
-  void sweep() {
-    Instant limit = clock.instant().minus(EXPIRE_AFTER);
-    for (String key : streams.keys("*")) {
-      streams
-          .getVersioned(key)
-          .filter(v -> v.value().open() && v.value().typingAt().isBefore(limit))
-          .ifPresent(
-              v -> {
-                StreamRecord expired = v.value().finished(StreamEvent.CANCELLED, null, null);
-                if (streams.update(key, expired, v.revision())) {
-                  Dialogue dialogue = Dialogue.parse(expired.dialogueId());
-                  publish(dialogue, expired.event(null));
-                  typing(dialogue, expired.sender(), TypingStatus.STOPPED);
-                }
-              });
-    }
-  }
-
-  @Override
-  public void close() {
-    sweeper.shutdownNow();
   }
 
   public StreamInfo start(Caller caller, StreamStartRequest req) throws ApiException {
@@ -162,8 +102,8 @@ public final class StreamService implements AutoCloseable {
             null,
             clock.instant());
     streams.put(id, r);
-    publish(dialogue, r.event(null));
-    typing(dialogue, r.sender(), TypingStatus.TYPING);
+    announce.event(dialogue, r.event(null));
+    announce.typing(dialogue, r.sender(), TypingStatus.TYPING);
     return new StreamInfo(id, 0, 0);
   }
 
@@ -192,9 +132,9 @@ public final class StreamService implements AutoCloseable {
       StreamRecord next = r.appended(req.delta(), now, type);
       if (streams.update(r.streamId(), next, v.revision())) {
         Dialogue dialogue = Dialogue.parse(r.dialogueId());
-        publish(dialogue, next.event(req.delta()));
+        announce.event(dialogue, next.event(req.delta()));
         if (type) {
-          typing(dialogue, r.sender(), TypingStatus.TYPING);
+          announce.typing(dialogue, r.sender(), TypingStatus.TYPING);
         }
         return new StreamInfo(r.streamId(), next.seq(), next.text().length());
       }
@@ -223,8 +163,8 @@ public final class StreamService implements AutoCloseable {
       StreamRecord done = r.finished(StreamEvent.DONE, ack.id(), null);
       if (streams.update(r.streamId(), done, v.revision())) {
         Dialogue dialogue = Dialogue.parse(r.dialogueId());
-        publish(dialogue, done.event(null));
-        typing(dialogue, r.sender(), TypingStatus.STOPPED);
+        announce.event(dialogue, done.event(null));
+        announce.typing(dialogue, r.sender(), TypingStatus.STOPPED);
       }
     }
     return ack;
@@ -249,8 +189,8 @@ public final class StreamService implements AutoCloseable {
       }
       StreamRecord cancelled = r.finished(StreamEvent.CANCELLED, null, caller.userId());
       if (streams.update(r.streamId(), cancelled, v.revision())) {
-        publish(dialogue, cancelled.event(null));
-        typing(dialogue, r.sender(), TypingStatus.STOPPED);
+        announce.event(dialogue, cancelled.event(null));
+        announce.typing(dialogue, r.sender(), TypingStatus.STOPPED);
         return new StreamInfo(r.streamId(), r.seq(), r.text().length());
       }
     }
@@ -294,23 +234,5 @@ public final class StreamService implements AutoCloseable {
               ? "the stream was cancelled by " + r.by()
               : "the stream has ended");
     }
-  }
-
-  private void publish(Dialogue dialogue, StreamEvent event) {
-    try {
-      chat.publish(
-          Subjects.chat(dialogue),
-          new Headers().put(Notifier.ORIGIN_HEADER, "server"),
-          ProtocolCodec.mapper().writeValueAsBytes(event));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private void typing(Dialogue dialogue, String user, TypingStatus status) {
-    chat.publish(
-        Subjects.typing(dialogue),
-        new Headers().put(Notifier.ORIGIN_HEADER, "server"),
-        ProtocolCodec.encode(new Typing(user, status, dialogue.id())));
   }
 }

@@ -58,9 +58,9 @@ class StreamExpiryTest {
                 Instant.now().minus(Duration.ofMinutes(5))));
         Subscription sub = ann.subscribe("chat.room.den");
         ann.flush(Duration.ofSeconds(2));
-        StreamService service =
-            new StreamService(bucket, null, null, null, chat, 16384, 10, 20, Clock.systemUTC());
-        service.sweep();
+        try (StreamSweeper sweeper = new StreamSweeper(bucket, chat, Clock.systemUTC())) {
+          sweeper.sweep();
+        }
         Message m = sub.nextMessage(Duration.ofSeconds(5));
         assertThat(m).isNotNull();
         StreamEvent e = ProtocolCodec.mapper().readValue(m.getData(), StreamEvent.class);
