@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * same nats-server, in the CHAT account, as Gaimace's own static user {@code gaimace-chat} (no
  * callout, full JetStream rights): the same process, store and disk, without Gaimace in the path.
  *
- * <p>The test harness gives JetStream 2 GB of file storage; the fragment here replaces that block
+ * <p>The test harness gives JetStream 8 GB of file storage; the fragment here replaces that block
  * (nats-server keeps the last one) with 16 GB in a store directory of our own, and the stream may
  * grow to 4 GiB.
  */

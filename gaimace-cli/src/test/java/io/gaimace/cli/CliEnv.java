@@ -47,7 +47,7 @@ final class CliEnv implements AutoCloseable {
     Files.writeString(adminTokenFile, server.bootstrapAdmin("admin").orElseThrow().token());
   }
 
-  /** The test nats-server's file store is 2 GB; the default retention asks for 10 GiB. */
+  /** Small retention, so tests reserve little of the test nats-server's file store. */
   static Retention testRetention() {
     return new Retention(Duration.ofDays(1), 10_000, 256L << 20, 1);
   }

@@ -331,7 +331,7 @@ public final class NatsServerProcess implements AutoCloseable {
 
     private Builder() {}
 
-    /** JetStream with a fresh store directory, 256 MB memory and 2 GB file storage (default on). */
+    /** JetStream with a fresh store directory, 256 MB memory and 8 GB file storage (default on). */
     public Builder jetStream(boolean enabled) {
       this.jetStream = enabled;
       return this;

@@ -31,10 +31,12 @@ record ServerConfig(
     text.append("log_file: ").append(quote(logFile.toString())).append('\n');
     text.append("debug: false\ntrace: false\n");
     if (storeDir != null) {
+      // A limit, not an allocation: JetStream reserves each stream's max bytes against it, and
+      // Gaimace's defaults reserve 1 GiB of messages plus 1.25 GiB of files.
       text.append("jetstream {\n")
           .append("  store_dir: ")
           .append(quote(storeDir.toString()))
-          .append("\n  max_memory_store: 256MB\n  max_file_store: 2GB\n}\n");
+          .append("\n  max_memory_store: 256MB\n  max_file_store: 8GB\n}\n");
     }
     if (websocketPort != 0) {
       text.append("websocket {\n")
