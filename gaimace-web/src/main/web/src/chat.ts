@@ -1,0 +1,638 @@
+// The Gaimace client of the page: one NATS WebSocket connection with the user's token, the API
+// over request/reply, live subjects, gap detection and recovery (as the Java SDK's Session does),
+// and the state the UI renders. Every change bumps `version` and notifies listeners.
+
+import { type Msg, type NatsConnection, wsconnect } from "@nats-io/nats-core";
+import {
+  ApiError,
+  type ChatMessage,
+  type DialogueSummary,
+  type HistoryPage,
+  type MembershipEvent,
+  type Presence,
+  type Profile,
+  type ReadReceipt,
+  type RoomInfo,
+  type SendAck,
+  type Status,
+  type Typing,
+  dialogueOfSubject,
+  directId,
+  isDirect,
+  peerOf,
+  subjects,
+  userOfToken,
+} from "./protocol";
+
+export type ConnectionState = "connecting" | "connected" | "reconnecting" | "closed";
+
+/** A message this page sent that has no acknowledgement yet. */
+export interface Pending {
+  client_id: string;
+  dialogue_id: string;
+  content: string;
+  failed?: string;
+}
+
+export interface Dialogue {
+  id: string;
+  kind: "room" | "direct";
+  name: string;
+  peer?: string;
+  /** Messages by stream sequence. */
+  messages: Map<number, ChatMessage>;
+  /** The newest sequence seen without a gap before it (tracked even when never opened). */
+  last: number;
+  readSeq: number;
+  unread: number;
+  /** The newest page was fetched. */
+  loaded: boolean;
+  /** Older messages exist on the server. */
+  more: boolean;
+  loadingOlder: boolean;
+  /** Other members' read markers seen live. */
+  receipts: Map<string, number>;
+  /** Who is typing, until when (ms since epoch). */
+  typing: Map<string, number>;
+}
+
+const TYPING_REPEAT_MS = 3000;
+const TYPING_EXPIRES_MS = 6000;
+const PAGE = 50;
+
+export class Chat {
+  readonly me: string;
+  state: ConnectionState = "connecting";
+  error: string | null = null;
+  version = 0;
+  dialogues = new Map<string, Dialogue>();
+  rooms = new Map<string, RoomInfo>();
+  presence = new Map<string, Presence>();
+  profiles = new Map<string, Profile>();
+  pending: Pending[] = [];
+  admin = false;
+
+  private nc!: NatsConnection;
+  private readonly token: string;
+  private readonly url: string;
+  private listeners = new Set<() => void>();
+  private roomSubs = new Map<string, { unsubscribe(): void }[]>();
+  private typingSentAt = new Map<string, number>();
+  private recovering = new Set<string>();
+  private reconnected: (() => void)[] = [];
+  private closing = false;
+  private status: Status = "online";
+  private profileRequests = new Set<string>();
+
+  private constructor(token: string, url: string, me: string) {
+    this.token = token;
+    this.url = url;
+    this.me = me;
+  }
+
+  /** Connects with the token; rejects with a readable reason when NATS refuses it. */
+  static async connect(token: string, url: string): Promise<Chat> {
+    const me = userOfToken(token);
+    if (!me) throw new Error("This is not a Gaimace token (they look like gmc_<user>.<secret>).");
+    const chat = new Chat(token.trim(), url, me);
+    await chat.start();
+    return chat;
+  }
+
+  private async start() {
+    try {
+      this.nc = await wsconnect({
+        servers: this.url,
+        token: this.token,
+        inboxPrefix: `_INBOX_${this.me}`,
+        name: "gaimace-web",
+        maxReconnectAttempts: -1,
+        reconnectTimeWait: 500,
+        timeout: 5000,
+        ignoreClusterUpdates: true,
+      });
+    } catch (e) {
+      const text = String((e as Error).message ?? e);
+      if (/authoriz/i.test(text)) throw new Error("The token was refused (unknown, expired or revoked).");
+      throw new Error(`Cannot reach the chat server at ${this.url}: ${text}`);
+    }
+    this.watchStatus();
+    const me = this.me;
+    for (const s of [
+      `chat.private.${me}.*`,
+      `chat.private.*.${me}`,
+      `typing.${me}.*`,
+      `typing.*.${me}`,
+      "presence.*",
+      "profile.*",
+      subjects.userEvents(me),
+    ]) {
+      this.nc.subscribe(s, { callback: (err, m) => void (err || this.handle(m)) });
+    }
+    const who = await this.api<{ user_id: string; admin: boolean; profile: Profile }>("whoami");
+    this.admin = who.admin;
+    this.profiles.set(me, who.profile);
+    await this.refresh();
+    this.publishPresence(this.status);
+    this.state = "connected";
+    this.changed();
+    void this.loadPeople();
+    setInterval(() => this.expireTyping(), 1000);
+  }
+
+  // ---- state for the UI ----
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed() {
+    this.version++;
+    for (const l of this.listeners) l();
+  }
+
+  name(user: string): string {
+    const p = this.profiles.get(user);
+    if (!p && !this.profileRequests.has(user)) {
+      this.profileRequests.add(user);
+      void this.api<Profile>("profile.get", { user_id: user })
+        .then((got) => {
+          this.profiles.set(user, got);
+          this.changed();
+        })
+        .catch(() => {});
+    }
+    return p?.name || user;
+  }
+
+  sorted(d: Dialogue): ChatMessage[] {
+    return [...d.messages.values()].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+  }
+
+  // ---- the API ----
+
+  async api<T>(op: string, body: object = {}, timeout = 8000): Promise<T> {
+    const reply = await this.nc.request(subjects.api(op), JSON.stringify(body), { timeout });
+    const json = reply.json<any>();
+    if (json && json.type === "error") throw new ApiError(json);
+    return json as T;
+  }
+
+  /** Dialogues and rooms from the server; subscribes to rooms; recovers what was missed. */
+  private async refresh() {
+    const [list, rooms] = await Promise.all([
+      this.api<{ dialogues: DialogueSummary[] }>("dialogues"),
+      this.api<{ rooms: RoomInfo[] }>("room.list"),
+    ]);
+    this.rooms = new Map(rooms.rooms.map((r) => [r.room_id, r]));
+    const seen = new Set<string>();
+    for (const s of list.dialogues) {
+      seen.add(s.dialogue_id);
+      let d = this.dialogues.get(s.dialogue_id);
+      if (!d) {
+        d = this.newDialogue(s.dialogue_id, s.kind, s.name, s.peer);
+        d.last = s.last_seq;
+        this.dialogues.set(d.id, d);
+      }
+      d.name = s.name;
+      d.readSeq = Math.max(d.readSeq, s.read_seq);
+      d.unread = s.unread;
+      if (s.kind === "room") this.subscribeRoom(s.dialogue_id);
+      if (s.last_seq > d.last && d.loaded) void this.recover(d.id);
+      else if (!d.loaded) d.last = Math.max(d.last, s.last_seq);
+    }
+    for (const [id, d] of this.dialogues) {
+      if (d.kind === "room" && !seen.has(id)) this.forgetRoom(id);
+    }
+    this.changed();
+  }
+
+  private newDialogue(id: string, kind: "room" | "direct", name: string, peer?: string): Dialogue {
+    return {
+      id,
+      kind,
+      name,
+      peer,
+      messages: new Map(),
+      last: 0,
+      readSeq: 0,
+      unread: 0,
+      loaded: false,
+      more: false,
+      loadingOlder: false,
+      receipts: new Map(),
+      typing: new Map(),
+    };
+  }
+
+  /** The direct dialogue with a user, made locally when nobody has written yet. */
+  directWith(user: string): Dialogue {
+    const id = directId(this.me, user);
+    let d = this.dialogues.get(id);
+    if (!d) {
+      d = this.newDialogue(id, "direct", user, user);
+      d.loaded = true;
+      this.dialogues.set(id, d);
+      this.changed();
+    }
+    return d;
+  }
+
+  /** Fetches the newest page of a dialogue once. */
+  async open(id: string) {
+    const d = this.dialogues.get(id);
+    if (!d || d.loaded) return;
+    const page = await this.api<HistoryPage>("history", { dialogue_id: id, limit: PAGE });
+    for (const m of page.messages) d.messages.set(m.seq!, m);
+    d.more = page.more;
+    d.loaded = true;
+    const newest = page.messages.at(-1)?.seq ?? 0;
+    if (newest > d.last) d.last = newest;
+    this.changed();
+  }
+
+  /** One more page of older messages; false when there are none. */
+  async older(id: string): Promise<boolean> {
+    const d = this.dialogues.get(id);
+    if (!d || !d.more || d.loadingOlder) return false;
+    const oldest = Math.min(...d.messages.keys());
+    if (!Number.isFinite(oldest)) return false;
+    d.loadingOlder = true;
+    this.changed();
+    try {
+      const page = await this.api<HistoryPage>("history", { dialogue_id: id, before: oldest, limit: PAGE });
+      for (const m of page.messages) d.messages.set(m.seq!, m);
+      d.more = page.more && page.messages.length > 0;
+      return page.messages.length > 0;
+    } finally {
+      d.loadingOlder = false;
+      this.changed();
+    }
+  }
+
+  /** Fetches everything after `last` (the protocol's recovery), repeating while `more`. */
+  private async recover(id: string) {
+    if (this.recovering.has(id)) return;
+    this.recovering.add(id);
+    try {
+      const d = this.dialogues.get(id);
+      for (let more = true; more && d; ) {
+        const page = await this.api<HistoryPage>("history", { dialogue_id: id, after: d.last });
+        for (const m of page.messages) this.store(d, m, false);
+        more = page.more && page.messages.length > 0;
+      }
+    } catch (e) {
+      console.warn("recovery of", id, "failed", e);
+    } finally {
+      this.recovering.delete(id);
+      this.changed();
+    }
+  }
+
+  async send(dialogueId: string, content: string) {
+    const p: Pending = { client_id: crypto.randomUUID(), dialogue_id: dialogueId, content };
+    this.pending.push(p);
+    this.stopTyping(dialogueId);
+    this.changed();
+    await this.deliver(p);
+  }
+
+  /** Sends a pending message; kept for a resend (same client_id) if the connection is down. */
+  private async deliver(p: Pending) {
+    const target = isDirect(p.dialogue_id)
+      ? { recipient: peerOf(p.dialogue_id, this.me) }
+      : { dialogue_id: p.dialogue_id };
+    try {
+      const ack = await this.api<SendAck>("send", { ...target, content: p.content, client_id: p.client_id });
+      this.pending = this.pending.filter((x) => x !== p);
+      const d = this.dialogues.get(ack.dialogue_id) ?? this.directWith(peerOf(ack.dialogue_id, this.me));
+      d.messages.set(ack.seq, {
+        type: "message",
+        sender: this.me,
+        dialogue_id: ack.dialogue_id,
+        timestamp: ack.timestamp,
+        content: p.content,
+        id: ack.id,
+        seq: ack.seq,
+        client_id: p.client_id,
+      });
+      if (d.loaded || d.last === 0) d.loaded = true;
+      void this.markRead(d.id);
+    } catch (e) {
+      if (e instanceof ApiError) p.failed = e.message;
+      // Otherwise the connection is down: deliver() runs again after the reconnect.
+    }
+    this.changed();
+  }
+
+  retry(p: Pending) {
+    p.failed = undefined;
+    void this.deliver(p);
+  }
+
+  discard(p: Pending) {
+    this.pending = this.pending.filter((x) => x !== p);
+    this.changed();
+  }
+
+  /** Marks the dialogue read up to its newest message, if that moves the marker. */
+  async markRead(id: string) {
+    const d = this.dialogues.get(id);
+    if (!d) return;
+    const newest = Math.max(0, ...d.messages.keys());
+    if (newest <= d.readSeq && d.unread === 0) return;
+    d.unread = 0;
+    if (newest <= d.readSeq) {
+      this.changed();
+      return;
+    }
+    d.readSeq = newest;
+    this.changed();
+    try {
+      await this.api<ReadReceipt>("read", { dialogue_id: id, seq: newest });
+    } catch (e) {
+      console.warn("read failed", e);
+    }
+  }
+
+  typing(dialogueId: string) {
+    const now = Date.now();
+    if (now - (this.typingSentAt.get(dialogueId) ?? 0) < TYPING_REPEAT_MS) return;
+    this.typingSentAt.set(dialogueId, now);
+    this.publishTyping(dialogueId, "typing");
+  }
+
+  stopTyping(dialogueId: string) {
+    if (!this.typingSentAt.has(dialogueId)) return;
+    this.typingSentAt.delete(dialogueId);
+    this.publishTyping(dialogueId, "stopped");
+  }
+
+  private publishTyping(dialogueId: string, status: "typing" | "stopped") {
+    const t: Typing = { type: "typing", user_id: this.me, status, dialogue_id: dialogueId };
+    try {
+      this.nc.publish(subjects.typing(dialogueId), JSON.stringify(t));
+    } catch {
+      // typing is ephemeral: nothing to do when the connection is down
+    }
+  }
+
+  setStatus(status: Status) {
+    this.status = status;
+    this.publishPresence(status);
+  }
+
+  private publishPresence(status: Status) {
+    const p: Presence = { type: "presence", user_id: this.me, status };
+    try {
+      this.nc.publish(subjects.presence(this.me), JSON.stringify(p));
+    } catch {
+      // announced again after the reconnect
+    }
+  }
+
+  async directory(query: string): Promise<Profile[]> {
+    const r = await this.api<{ users: Profile[] }>("directory", { query, limit: 200 });
+    for (const p of r.users) this.profiles.set(p.user_id, p);
+    this.changed();
+    return r.users;
+  }
+
+  private async loadPeople() {
+    try {
+      await this.directory("");
+      const r = await this.api<{ users: Presence[] }>("presence");
+      for (const p of r.users) this.presence.set(p.user_id, p);
+      this.changed();
+    } catch (e) {
+      console.warn("cannot load the directory", e);
+    }
+  }
+
+  async listRooms() {
+    const rooms = await this.api<{ rooms: RoomInfo[] }>("room.list");
+    this.rooms = new Map(rooms.rooms.map((r) => [r.room_id, r]));
+    this.changed();
+    return rooms.rooms;
+  }
+
+  async createRoom(req: { room_id: string; name?: string; topic?: string; visibility: string; members?: string[] }) {
+    const room = await this.api<RoomInfo>("room.create", req);
+    await this.gained(room);
+    return room;
+  }
+
+  async joinRoom(roomId: string) {
+    const room = await this.api<RoomInfo>("room.join", { room_id: roomId });
+    await this.gained(room);
+    return room;
+  }
+
+  async leaveRoom(roomId: string) {
+    await this.api("room.leave", { room_id: roomId });
+    this.forgetRoom(roomId);
+    this.changed();
+  }
+
+  async invite(roomId: string, userId: string) {
+    await this.api("room.invite", { room_id: roomId, user_id: userId });
+  }
+
+  async members(roomId: string) {
+    return (await this.api<{ members: { user_id: string; role: string }[] }>("room.members", { room_id: roomId }))
+      .members;
+  }
+
+  /** A room was gained: reconnect for the new permissions; the reconnect subscribes and loads it. */
+  private async gained(room: RoomInfo) {
+    this.rooms.set(room.room_id, room);
+    if (!this.dialogues.has(room.room_id)) {
+      this.dialogues.set(room.room_id, this.newDialogue(room.room_id, "room", room.name));
+    }
+    await this.reauthorize();
+  }
+
+  /** Forces a reconnect (the auth callout issues current permissions) and waits for it. */
+  private reauthorize(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 10_000);
+      this.reconnected.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+      this.nc.reconnect().catch(() => resolve());
+    });
+  }
+
+  private subscribeRoom(id: string) {
+    if (this.roomSubs.has(id)) return;
+    const cb = { callback: (err: Error | null, m: Msg) => void (err || this.handle(m)) };
+    this.roomSubs.set(id, [this.nc.subscribe(subjects.room(id), cb), this.nc.subscribe(subjects.typingRoom(id), cb)]);
+  }
+
+  private forgetRoom(id: string) {
+    for (const s of this.roomSubs.get(id) ?? []) s.unsubscribe();
+    this.roomSubs.delete(id);
+    this.dialogues.delete(id);
+    const r = this.rooms.get(id);
+    if (r && r.visibility === "private") this.rooms.delete(id);
+    else if (r) delete r.role;
+  }
+
+  // ---- live traffic ----
+
+  private handle(m: Msg) {
+    let body: any;
+    try {
+      body = m.json();
+    } catch {
+      return;
+    }
+    if (m.subject === subjects.userEvents(this.me)) return this.onUserEvent(body as MembershipEvent);
+    switch (body?.type) {
+      case "message":
+        return this.onMessage(body as ChatMessage, m);
+      case "read":
+        return this.onRead(body as ReadReceipt);
+      case "typing":
+        return this.onTyping(body as Typing, m.subject);
+      case "presence":
+        if (m.subject !== subjects.presence(body.user_id)) return; // someone else's claim
+        this.presence.set(body.user_id, { ...this.presence.get(body.user_id), ...body });
+        return this.changed();
+      case "profile":
+        if (m.subject !== `profile.${body.user_id}`) return;
+        this.profiles.set(body.user_id, body as Profile);
+        return this.changed();
+    }
+  }
+
+  private onMessage(msg: ChatMessage, m: Msg) {
+    const seq = Number(m.headers?.get("Nats-Sequence"));
+    if (!seq) return; // not from the stream: not a stored message
+    const prev = Number(m.headers?.get("Nats-Last-Sequence") ?? 0);
+    let d = this.dialogues.get(msg.dialogue_id);
+    if (!d) {
+      if (!isDirect(msg.dialogue_id)) return;
+      d = this.newDialogue(msg.dialogue_id, "direct", peerOf(msg.dialogue_id, this.me), peerOf(msg.dialogue_id, this.me));
+      d.last = prev; // a new direct dialogue: recover anything before this one
+      this.dialogues.set(d.id, d);
+    }
+    if (seq <= d.last && d.messages.has(seq)) return; // a repeat
+    if (prev > d.last) {
+      // A gap: messages between `last` and this one were missed. Recovery fetches them all.
+      void this.recover(d.id);
+      return;
+    }
+    this.store(d, { ...msg, seq }, true);
+    this.changed();
+  }
+
+  private store(d: Dialogue, msg: ChatMessage, live: boolean) {
+    const seq = msg.seq!;
+    const known = d.messages.has(seq);
+    if (d.loaded || live) d.messages.set(seq, msg);
+    if (seq > d.last) d.last = seq;
+    d.typing.delete(msg.sender);
+    if (!known && msg.sender !== this.me && seq > d.readSeq) d.unread++;
+    if (msg.sender === this.me) this.pending = this.pending.filter((p) => p.client_id !== msg.client_id);
+  }
+
+  private onRead(r: ReadReceipt) {
+    const d = this.dialogues.get(r.dialogue_id);
+    if (!d) return;
+    if (r.user_id === this.me) {
+      // Read on another device of ours.
+      if (r.seq >= d.readSeq) {
+        d.readSeq = r.seq;
+        d.unread = [...d.messages.keys()].filter((s) => s > r.seq && d.messages.get(s)!.sender !== this.me).length;
+      }
+    } else if ((d.receipts.get(r.user_id) ?? 0) < r.seq) {
+      d.receipts.set(r.user_id, r.seq);
+    }
+    this.changed();
+  }
+
+  private onTyping(t: Typing, subject: string) {
+    const id = dialogueOfSubject(subject);
+    if (!id || t.user_id === this.me) return;
+    const d = this.dialogues.get(id) ?? (isDirect(id) ? this.directWith(peerOf(id, this.me)) : undefined);
+    if (!d) return;
+    if (d.kind === "direct" && t.user_id !== d.peer) return; // only the peer types in a DM
+    if (t.status === "typing") d.typing.set(t.user_id, Date.now() + TYPING_EXPIRES_MS);
+    else d.typing.delete(t.user_id);
+    this.changed();
+  }
+
+  private expireTyping() {
+    const now = Date.now();
+    let any = false;
+    for (const d of this.dialogues.values()) {
+      for (const [u, until] of d.typing) {
+        if (until < now) {
+          d.typing.delete(u);
+          any = true;
+        }
+      }
+    }
+    if (any) this.changed();
+  }
+
+  private onUserEvent(e: MembershipEvent) {
+    if (e.type !== "membership") return;
+    if (e.change === "added") {
+      if (e.by === this.me) return; // our own create or join: handled by its reply
+      void this.reauthorize();
+    } else {
+      // The server closes our connections right after; the reconnect has the new permissions.
+      this.forgetRoom(e.room_id);
+      this.changed();
+    }
+  }
+
+  private async watchStatus() {
+    for await (const s of this.nc.status()) {
+      if (s.type === "disconnect" || s.type === "reconnecting") {
+        if (this.state !== "reconnecting" && !this.closing) {
+          this.state = "reconnecting";
+          this.changed();
+        }
+      } else if (s.type === "reconnect") {
+        for (const r of this.reconnected.splice(0)) r();
+        void this.afterReconnect();
+      } else if (s.type === "close") {
+        this.state = "closed";
+        this.changed();
+      }
+    }
+  }
+
+  /** After any reconnect: dialogues again (new rooms, lost rooms), recovery, outbox, presence. */
+  private async afterReconnect() {
+    try {
+      await this.refresh();
+      for (const d of this.dialogues.values()) {
+        if (d.loaded) void this.recover(d.id);
+      }
+      this.publishPresence(this.status);
+      const r = await this.api<{ users: Presence[] }>("presence");
+      for (const p of r.users) this.presence.set(p.user_id, p);
+      this.state = "connected";
+      this.changed();
+      for (const p of this.pending.filter((x) => !x.failed)) await this.deliver(p);
+    } catch (e) {
+      console.warn("recovery after reconnect failed; retrying", e);
+      setTimeout(() => void this.afterReconnect(), 1000);
+    }
+  }
+
+  async close() {
+    this.closing = true;
+    try {
+      await this.nc.close();
+    } catch {
+      // closing anyway
+    }
+  }
+}

@@ -1,0 +1,147 @@
+// The Gaimace protocol as docs/protocol.md documents it: subjects, message types, API replies.
+
+export type Kind = "human" | "agent";
+export type Status = "online" | "offline" | "away";
+
+export interface ChatMessage {
+  type: "message";
+  sender: string;
+  dialogue_id: string;
+  recipient?: string;
+  timestamp: string;
+  content: string;
+  id?: string;
+  seq?: number;
+  client_id?: string;
+}
+
+export interface Presence {
+  type: "presence";
+  user_id: string;
+  status: Status;
+  last_seen?: string;
+}
+
+export interface Typing {
+  type: "typing";
+  user_id: string;
+  status: "typing" | "stopped";
+  dialogue_id?: string;
+}
+
+export interface ReadReceipt {
+  type: "read";
+  dialogue_id: string;
+  user_id: string;
+  seq: number;
+  timestamp?: string;
+}
+
+export interface Profile {
+  type: "profile";
+  user_id: string;
+  name: string;
+  avatar?: string;
+  kind?: Kind;
+  description?: string;
+}
+
+export interface ErrorReply {
+  type: "error";
+  message: string;
+  code?: string;
+  request_id?: string;
+}
+
+export interface DialogueSummary {
+  dialogue_id: string;
+  kind: "room" | "direct";
+  name: string;
+  peer?: string;
+  last_seq: number;
+  read_seq: number;
+  unread: number;
+}
+
+export interface RoomInfo {
+  room_id: string;
+  name: string;
+  topic?: string;
+  visibility: "public" | "private";
+  created_by: string;
+  created_at: string;
+  role?: string;
+}
+
+export interface HistoryPage {
+  dialogue_id: string;
+  messages: ChatMessage[];
+  more: boolean;
+}
+
+export interface SendAck {
+  id: string;
+  dialogue_id: string;
+  seq: number;
+  pos: number;
+  timestamp: string;
+  duplicate: boolean;
+}
+
+export interface MembershipEvent {
+  type: "membership";
+  room_id: string;
+  change: "added" | "left" | "removed" | "banned";
+  by?: string;
+}
+
+/** A refused API request: the protocol's error message. */
+export class ApiError extends Error {
+  readonly code: string;
+  constructor(reply: ErrorReply) {
+    super(reply.message);
+    this.code = reply.code ?? "error";
+  }
+}
+
+/** The user id in a token `gmc_<user_id>.<secret>`, or null when it has another shape. */
+export function userOfToken(token: string): string | null {
+  const m = /^gmc_([a-z0-9][a-z0-9_-]{0,63})\.[A-Za-z0-9_-]+$/.exec(token.trim());
+  return m ? m[1] : null;
+}
+
+/** The one dialogue id of two users: both ids sorted, joined by `+`. */
+export function directId(a: string, b: string): string {
+  return a < b ? `${a}+${b}` : `${b}+${a}`;
+}
+
+export function isDirect(dialogueId: string): boolean {
+  return dialogueId.includes("+");
+}
+
+/** The other user of a direct dialogue. */
+export function peerOf(dialogueId: string, me: string): string {
+  const [lo, hi] = dialogueId.split("+");
+  return lo === me ? hi : lo;
+}
+
+export const subjects = {
+  room: (id: string) => `chat.room.${id}`,
+  typingRoom: (id: string) => `typing.${id}`,
+  direct: (dialogueId: string) => `chat.private.${dialogueId.replace("+", ".")}`,
+  typing: (dialogueId: string) =>
+    isDirect(dialogueId) ? `typing.${dialogueId.replace("+", ".")}` : `typing.${dialogueId}`,
+  presence: (user: string) => `presence.${user}`,
+  userEvents: (user: string) => `gaimace.user.${user}`,
+  api: (op: string) => `gaimace.api.${op}`,
+};
+
+/** The dialogue a chat or typing subject belongs to, or null. */
+export function dialogueOfSubject(subject: string): string | null {
+  const t = subject.split(".");
+  if (t[0] === "chat" && t[1] === "room" && t.length === 3) return t[2];
+  if (t[0] === "chat" && t[1] === "private" && t.length === 4) return `${t[2]}+${t[3]}`;
+  if (t[0] === "typing" && t.length === 2) return t[1];
+  if (t[0] === "typing" && t.length === 3) return `${t[1]}+${t[2]}`;
+  return null;
+}
