@@ -73,8 +73,8 @@ export function ChatView({ chat, onLogout }: { chat: Chat; onLogout: () => void 
             <button class="icon" aria-label="Browse and join rooms" title="Browse rooms" onClick={() => setPanel("rooms")}>
               ☰
             </button>
-            <button class="icon" aria-label="Create a room" title="Create a room" onClick={() => setPanel("create")}>
-              ＋
+            <button class="icon plus" aria-label="Create a room" title="Create a room" onClick={() => setPanel("create")}>
+              +
             </button>
           </div>
           <ul aria-labelledby="rooms-head">
@@ -85,8 +85,8 @@ export function ChatView({ chat, onLogout }: { chat: Chat; onLogout: () => void 
           </ul>
           <div class="section-head">
             <h2 id="dms-head">Direct messages</h2>
-            <button class="icon" aria-label="Find people" title="Find people" onClick={() => setPanel("directory")}>
-              ＋
+            <button class="icon plus" aria-label="Find people" title="Find people" onClick={() => setPanel("directory")}>
+              +
             </button>
           </div>
           <ul aria-labelledby="dms-head">

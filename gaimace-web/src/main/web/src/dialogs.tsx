@@ -74,7 +74,9 @@ export function Directory({ chat, onClose, onOpen }: { chat: Chat; onClose: () =
                 <PresenceDot chat={chat} user={p.user_id} />
               </span>
               <span class="person-text">
-                <strong>{p.name}</strong> <AgentBadge chat={chat} user={p.user_id} />
+                <span>
+                  <strong>{p.name}</strong> <AgentBadge chat={chat} user={p.user_id} />
+                </span>
                 <span class="muted small">
                   @{p.user_id} · {p.user_id === chat.me ? "you" : presenceText(chat, p.user_id)}
                 </span>
