@@ -151,7 +151,13 @@ function MessageList({ chat, d, onOpenDirect }: { chat: Chat; d: Dialogue; onOpe
     <div class="messages-wrap">
       <div class="messages" ref={list} onScroll={onScroll} role="log" aria-label={`Messages`} tabIndex={0} data-testid="messages">
         <div ref={top} class="history-top">
-          {d.loadingOlder ? "Loading older messages…" : d.loaded && !d.more ? "This is the beginning of the conversation." : ""}
+          {!d.loaded
+            ? "Loading messages…"
+            : d.loadingOlder
+              ? "Loading older messages…"
+              : !d.more
+                ? "This is the beginning of the conversation."
+                : ""}
         </div>
         {messages.map((m) => {
           const k = dayKey(m.timestamp);
