@@ -6,9 +6,9 @@
 #   scripts/bench.sh connections --users 5000   with a parameter changed (see --help)
 #   scripts/bench.sh --smoke              tiny parameters (what the CI smoke test runs)
 #
-# Needs a JDK 17, Maven and nats-server on PATH (scripts/install-nats.sh). MVN_FLAGS adds Maven
-# flags (default -o, offline); BENCH_JAVA_OPTS replaces the JVM options; BENCH_LOG_DIR keeps each
-# run's nats-server log. Results are printed and appended to gaimace-bench/target/bench-results.md.
+# Needs a JDK 17 and Maven; installs nats-server (scripts/install-nats.sh) when it is missing.
+# MVN_FLAGS adds Maven flags (for example -o, offline); BENCH_JAVA_OPTS replaces the JVM options;
+# BENCH_LOG_DIR keeps each run's nats-server log. Results are printed and appended to gaimace-bench/target/bench-results.md.
 set -euo pipefail
 
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
@@ -27,9 +27,11 @@ if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt "$want" ]; then
   fi
 fi
 
+"$root/scripts/install-nats.sh" >&2
+
 printf '==> building gaimace-bench\n' >&2
 # shellcheck disable=SC2086 # MVN_FLAGS holds several words on purpose.
-(cd "$root" && mvn -q -B ${MVN_FLAGS:--o} -DskipTests -Dspotless.check.skip=true -pl gaimace-bench -am package) >&2
+(cd "$root" && mvn -q -B ${MVN_FLAGS:-} -DskipTests -Dspotless.check.skip=true -pl gaimace-bench -am package) >&2
 
 printf '==> %s, %s cores (%s), open files %s, %s\n' "$(hostname)" "$(nproc)" \
   "$(lscpu | sed -n 's/^Model name: *//p' | head -1)" "$(ulimit -n)" "$(date -u +%FT%TZ)" >&2

@@ -171,18 +171,41 @@ final class CutProxy implements AutoCloseable {
   private void accept(ServerSocketChannel server) throws IOException {
     SocketChannel client;
     while ((client = server.accept()) != null) {
-      client.configureBlocking(false);
-      client.setOption(StandardSocketOptions.TCP_NODELAY, true);
-      SocketChannel upstream = SocketChannel.open();
-      upstream.configureBlocking(false);
-      upstream.setOption(StandardSocketOptions.TCP_NODELAY, true);
-      Pipe p = new Pipe(client, upstream);
-      pipes.add(p);
-      if (upstream.connect(target)) {
-        p.connected();
-      } else {
-        p.server.key = upstream.register(selector, SelectionKey.OP_CONNECT, p.server);
+      SocketChannel upstream = null;
+      Pipe p = null;
+      try {
+        client.configureBlocking(false);
+        client.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        upstream = SocketChannel.open();
+        upstream.configureBlocking(false);
+        upstream.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        p = new Pipe(client, upstream);
+        pipes.add(p);
+        if (upstream.connect(target)) {
+          p.connected();
+        } else {
+          p.server.key = upstream.register(selector, SelectionKey.OP_CONNECT, p.server);
+        }
+      } catch (IOException e) {
+        // One failed relay must neither stop the proxy nor leave its sockets open.
+        if (p != null) {
+          p.close();
+        } else {
+          closeQuietly(client);
+          closeQuietly(upstream);
+        }
       }
+    }
+  }
+
+  private static void closeQuietly(SocketChannel c) {
+    if (c == null) {
+      return;
+    }
+    try {
+      c.close();
+    } catch (IOException e) {
+      // closing anyway
     }
   }
 

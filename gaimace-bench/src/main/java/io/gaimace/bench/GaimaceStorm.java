@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -56,7 +55,7 @@ final class GaimaceStorm {
       rooms.forEach(CompletableFuture::join);
 
       long setup = System.nanoTime();
-      ExecutorService pool = Executors.newFixedThreadPool(p.connectThreads());
+      ExecutorService pool = ClientThreads.pool(p.connectThreads());
       try {
         List<Future<GaimaceClient>> connecting = new ArrayList<>();
         for (int i = 0; i < p.clients(); i++) {

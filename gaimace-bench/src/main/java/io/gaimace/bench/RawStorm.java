@@ -42,7 +42,7 @@ final class RawStorm {
       RawStream.create(sender.jetStreamManagement(), size + 4096);
       JetStream js = sender.jetStream();
       long setup = System.nanoTime();
-      ExecutorService pool = Executors.newFixedThreadPool(p.connectThreads());
+      ExecutorService pool = ClientThreads.pool(p.connectThreads());
       try {
         List<Future<Connection>> connecting = new ArrayList<>();
         for (int i = 0; i < p.clients(); i++) {

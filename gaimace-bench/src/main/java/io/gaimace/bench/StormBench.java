@@ -144,6 +144,7 @@ public final class StormBench implements Benchmark {
         "auth callout decisions from the network's return until all recovered: %d allowed, %d"
             + " refused or failed (every reconnect of a Gaimace client goes through it)",
         authAllowed, authRefused);
+    report.note("%s", ClientThreads.describe());
     return report;
   }
 

@@ -8,6 +8,7 @@ import io.gaimace.protocol.api.DialogueSummary;
 import io.gaimace.protocol.api.HistoryPage;
 import io.gaimace.protocol.api.Member;
 import io.gaimace.protocol.api.RoomInfo;
+import io.gaimace.protocol.api.SearchResults;
 import io.gaimace.protocol.api.SendAck;
 import java.time.Duration;
 import java.util.List;
@@ -63,6 +64,30 @@ public final class BlockingGaimace {
 
   public void invite(String roomId, String userId) {
     await(client.invite(roomId, userId));
+  }
+
+  public void setRole(String roomId, String userId, String role) {
+    await(client.setRole(roomId, userId, role));
+  }
+
+  public void mute(String roomId, String userId, java.time.Instant until) {
+    await(client.mute(roomId, userId, until));
+  }
+
+  public void unmute(String roomId, String userId) {
+    await(client.unmute(roomId, userId));
+  }
+
+  public void ban(String roomId, String userId) {
+    await(client.ban(roomId, userId));
+  }
+
+  public void unban(String roomId, String userId) {
+    await(client.unban(roomId, userId));
+  }
+
+  public SearchResults search(String query, String dialogueId, int limit, Long beforeSeq) {
+    return await(client.search(query, dialogueId, limit, beforeSeq));
   }
 
   public List<RoomInfo> rooms() {

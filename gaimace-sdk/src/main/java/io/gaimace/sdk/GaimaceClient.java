@@ -15,14 +15,18 @@ import io.gaimace.protocol.api.HistoryRequest;
 import io.gaimace.protocol.api.Member;
 import io.gaimace.protocol.api.MemberList;
 import io.gaimace.protocol.api.MemberRequest;
+import io.gaimace.protocol.api.MuteRequest;
 import io.gaimace.protocol.api.Ok;
 import io.gaimace.protocol.api.PresenceList;
 import io.gaimace.protocol.api.PresenceRequest;
 import io.gaimace.protocol.api.ProfileUpdate;
 import io.gaimace.protocol.api.ReadRequest;
+import io.gaimace.protocol.api.RoleRequest;
 import io.gaimace.protocol.api.RoomInfo;
 import io.gaimace.protocol.api.RoomList;
 import io.gaimace.protocol.api.RoomRequest;
+import io.gaimace.protocol.api.SearchRequest;
+import io.gaimace.protocol.api.SearchResults;
 import io.gaimace.protocol.api.SendAck;
 import io.gaimace.protocol.api.SendRequest;
 import io.gaimace.protocol.api.UserRequest;
@@ -101,7 +105,10 @@ public final class GaimaceClient implements AutoCloseable {
     return api.call(ApiSubjects.READ, new ReadRequest(dialogueId, seq), ReadReceipt.class);
   }
 
-  /** The user's rooms and direct dialogues with unread counts. */
+  /**
+   * The user's rooms and direct dialogues with unread counts, including {@code unreadMentions}:
+   * unread messages that mention the user.
+   */
   public CompletableFuture<List<DialogueSummary>> dialogues() {
     return api.call(ApiSubjects.DIALOGUES, Map.of(), DialogueList.class)
         .thenApply(DialogueList::dialogues);
@@ -143,6 +150,55 @@ public final class GaimaceClient implements AutoCloseable {
   public CompletableFuture<Void> removeMember(String roomId, String userId) {
     return api.call(ApiSubjects.ROOM_REMOVE, new MemberRequest(roomId, userId), Ok.class)
         .thenApply(ok -> null);
+  }
+
+  /** Bans a user from a room (owners and moderators); a member is removed and cut off at once. */
+  public CompletableFuture<Void> ban(String roomId, String userId) {
+    return api.call(ApiSubjects.ROOM_BAN, new MemberRequest(roomId, userId), Ok.class)
+        .thenApply(ok -> null);
+  }
+
+  public CompletableFuture<Void> unban(String roomId, String userId) {
+    return api.call(ApiSubjects.ROOM_UNBAN, new MemberRequest(roomId, userId), Ok.class)
+        .thenApply(ok -> null);
+  }
+
+  /**
+   * Sets a member's role (the room's owner only): {@code moderator} or {@code member}, or {@code
+   * owner} to hand the room over (the caller then becomes a moderator).
+   */
+  public CompletableFuture<Void> setRole(String roomId, String userId, String role) {
+    return api.call(ApiSubjects.ROOM_ROLE, new RoleRequest(roomId, userId, role), Ok.class)
+        .thenApply(ok -> null);
+  }
+
+  /**
+   * Mutes a member (owners and moderators): it keeps reading, but its sends to the room fail with
+   * {@code muted}. {@code until} may be null: muted until {@link #unmute}.
+   */
+  public CompletableFuture<Void> mute(String roomId, String userId, java.time.Instant until) {
+    return api.call(ApiSubjects.ROOM_MUTE, new MuteRequest(roomId, userId, until), Ok.class)
+        .thenApply(ok -> null);
+  }
+
+  public CompletableFuture<Void> unmute(String roomId, String userId) {
+    return api.call(ApiSubjects.ROOM_UNMUTE, new MemberRequest(roomId, userId), Ok.class)
+        .thenApply(ok -> null);
+  }
+
+  /**
+   * Searches message text (case-insensitive) in the user's dialogues, newest first.
+   *
+   * @param dialogueId nullable: search this dialogue only
+   * @param limit at most this many results (the server caps it at 100)
+   * @param beforeSeq nullable: continue after the last result of a previous page (its {@code seq})
+   */
+  public CompletableFuture<SearchResults> search(
+      String query, String dialogueId, int limit, Long beforeSeq) {
+    return api.call(
+        ApiSubjects.SEARCH,
+        new SearchRequest(query, dialogueId, limit, beforeSeq),
+        SearchResults.class);
   }
 
   /** The user's rooms and every public room. */

@@ -5,6 +5,7 @@ import io.gaimace.protocol.Presence;
 import io.gaimace.protocol.Profile;
 import io.gaimace.protocol.ReadReceipt;
 import io.gaimace.protocol.Typing;
+import io.gaimace.protocol.api.MentionEvent;
 
 /**
  * Events of a {@link GaimaceClient}. Every method does nothing by default; override what you need.
@@ -33,6 +34,14 @@ public interface GaimaceListener {
 
   /** The user gained or lost a room ({@code change}: added, left, removed, banned). */
   default void onMembership(String roomId, String change) {}
+
+  /**
+   * A message mentioned the user with {@code @user_id}. Arrives whether or not the user watches
+   * that dialogue (rooms it belongs to, direct dialogues); the message itself also arrives through
+   * {@link #onMessage} when the dialogue is watched. Pass {@code mention.seq()} to {@code markRead}
+   * to clear it from the dialogue's {@code unreadMentions}.
+   */
+  default void onMention(MentionEvent mention) {}
 
   /** The connection's state changed. */
   default void onConnectionState(ConnectionState state) {}

@@ -7,10 +7,13 @@ import io.gaimace.protocol.api.CreateUserRequest;
 import io.gaimace.protocol.api.DirectoryRequest;
 import io.gaimace.protocol.api.HistoryRequest;
 import io.gaimace.protocol.api.MemberRequest;
+import io.gaimace.protocol.api.MuteRequest;
 import io.gaimace.protocol.api.PresenceRequest;
 import io.gaimace.protocol.api.ProfileUpdate;
 import io.gaimace.protocol.api.ReadRequest;
+import io.gaimace.protocol.api.RoleRequest;
 import io.gaimace.protocol.api.RoomRequest;
+import io.gaimace.protocol.api.SearchRequest;
 import io.gaimace.protocol.api.SendRequest;
 import io.gaimace.protocol.api.TokenCreateRequest;
 import io.gaimace.protocol.api.TokenCreated;
@@ -21,6 +24,9 @@ import io.gaimace.server.auth.AuthCallout;
 import io.gaimace.server.auth.TokenRecord;
 import io.gaimace.server.auth.TokenStore;
 import io.gaimace.server.config.ServerConfig;
+import io.gaimace.server.mentions.MentionMarks;
+import io.gaimace.server.mentions.MentionService;
+import io.gaimace.server.messages.DialogueScanner;
 import io.gaimace.server.messages.HistoryReader;
 import io.gaimace.server.messages.HistoryService;
 import io.gaimace.server.messages.MessageStore;
@@ -42,8 +48,11 @@ import io.gaimace.server.rooms.DialogueAccess;
 import io.gaimace.server.rooms.DirectLink;
 import io.gaimace.server.rooms.Membership;
 import io.gaimace.server.rooms.MembershipStore;
+import io.gaimace.server.rooms.ModerationService;
+import io.gaimace.server.rooms.MuteRecord;
 import io.gaimace.server.rooms.RoomRecord;
 import io.gaimace.server.rooms.RoomService;
+import io.gaimace.server.search.SearchService;
 import io.gaimace.server.users.AdminService;
 import io.gaimace.server.users.DirectoryService;
 import io.gaimace.server.users.UserRecord;
@@ -95,7 +104,22 @@ public final class GaimaceServer implements AutoCloseable {
     String instance = "gaimace-" + UUID.randomUUID().toString().substring(0, 8);
     Clock clock = Clock.systemUTC();
     Connection auth = track(ServerConnections.auth(config, instance));
-    AuthCallout callout = new AuthCallout(auth, config.secrets(), config.jwtTtl(), metrics::auth);
+    AuthCallout callout =
+        new AuthCallout(
+            auth,
+            config.secrets(),
+            config.jwtTtl(),
+            new AuthCallout.AuthListener() {
+              @Override
+              public void decided(boolean allowed) {
+                metrics.auth(allowed);
+              }
+
+              @Override
+              public void shed() {
+                metrics.authShed();
+              }
+            });
     closeables.add(callout);
     callout.start();
     Connection chat =
@@ -120,7 +144,8 @@ public final class GaimaceServer implements AutoCloseable {
     MembershipStore memberships =
         new MembershipStore(
             StoreSetup.bucket(chat, StoreSetup.MEMBERS, Membership.class),
-            StoreSetup.bucket(chat, StoreSetup.MEMBERS, DirectLink.class));
+            StoreSetup.bucket(chat, StoreSetup.MEMBERS, DirectLink.class),
+            StoreSetup.bucket(chat, StoreSetup.MEMBERS, MuteRecord.class));
     callout.attach(new AuthCallout.Stores(tokens, users, memberships));
 
     Buckets<RoomRecord> rooms = StoreSetup.bucket(chat, StoreSetup.ROOMS, RoomRecord.class);
@@ -130,6 +155,9 @@ public final class GaimaceServer implements AutoCloseable {
     Kicker kicker = new Kicker(sys, conns);
     DialogueAccess access = new DialogueAccess(memberships, users);
     MessageStore messages = new MessageStore(chat, chat.keyValue(StoreSetup.HISTORY_INDEX));
+    MentionService mentions =
+        new MentionService(
+            StoreSetup.bucket(chat, StoreSetup.READS, MentionMarks.class), memberships, notifier);
     ReadService reads =
         new ReadService(
             StoreSetup.bucket(chat, StoreSetup.READS, ReadMarker.class),
@@ -138,13 +166,24 @@ public final class GaimaceServer implements AutoCloseable {
             memberships,
             rooms,
             notifier,
-            clock);
+            clock,
+            mentions);
     SendService send =
-        new SendService(messages, access, memberships, reads, config.limits(), metrics, clock);
+        new SendService(
+            messages, access, memberships, reads, config.limits(), metrics, clock, mentions);
     HistoryService history =
         new HistoryService(new HistoryReader(chat, messages), access, config.limits(), metrics);
     RoomService roomService =
         new RoomService(rooms, memberships, users, reads, notifier, kicker, clock);
+    ModerationService moderation =
+        new ModerationService(rooms, memberships, users, notifier, clock);
+    SearchService search =
+        new SearchService(
+            messages,
+            new DialogueScanner(new HistoryReader(chat, messages), messages),
+            access,
+            memberships,
+            config.search());
     DirectoryService directory = new DirectoryService(users, notifier);
     AdminService admin = new AdminService(users, tokens, memberships, kicker, clock);
     PresenceService presence =
@@ -186,7 +225,11 @@ public final class GaimaceServer implements AutoCloseable {
         .route(ApiSubjects.ADMIN_USER_LIST, Empty.class, admin::listUsers)
         .route(ApiSubjects.ADMIN_TOKEN_CREATE, TokenCreateRequest.class, admin::createToken)
         .route(ApiSubjects.ADMIN_TOKEN_REVOKE, TokenRevokeRequest.class, admin::revokeToken)
-        .route(ApiSubjects.ADMIN_TOKEN_LIST, UserRequest.class, admin::listTokens);
+        .route(ApiSubjects.ADMIN_TOKEN_LIST, UserRequest.class, admin::listTokens)
+        .route(ApiSubjects.ROOM_ROLE, RoleRequest.class, moderation::setRole)
+        .route(ApiSubjects.ROOM_MUTE, MuteRequest.class, moderation::mute)
+        .route(ApiSubjects.ROOM_UNMUTE, MemberRequest.class, moderation::unmute)
+        .route(ApiSubjects.SEARCH, SearchRequest.class, search::search);
     router.start();
 
     metrics.gauge("gaimace_users_online", presence::onlineCount);

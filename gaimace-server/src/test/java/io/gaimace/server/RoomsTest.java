@@ -154,9 +154,13 @@ class RoomsTest {
             Map.of("room_id", "temp", "members", List.of("third"))));
     Connection third = env.connectAs("third", env.token("third"));
     ok(call(third, ApiSubjects.ROOM_LEAVE, Map.of("room_id", "temp")));
+    // The kick comes 250 ms after the reply: wait for the reconnect, not just for "connected".
     await()
         .atMost(Duration.ofSeconds(5))
-        .until(() -> third.getStatus() == Connection.Status.CONNECTED);
+        .until(
+            () ->
+                third.getStatus() == Connection.Status.CONNECTED
+                    && third.getStatistics().getReconnects() > 0);
     assertThat(
             call(third, ApiSubjects.SEND, Map.of("dialogue_id", "temp", "content", "x"))
                 .get("code")

@@ -39,6 +39,18 @@ sealed interface ChatInput {
 
   record Quit() implements ChatInput {}
 
+  /** Search message text in the user's dialogues. */
+  record Search(String query) implements ChatInput {}
+
+  /** Mute a member of the open room, for {@code duration} or (null) until unmuted. */
+  record Mute(String userId, java.time.@io.gaimace.protocol.Nullable Duration duration)
+      implements ChatInput {}
+
+  record Unmute(String userId) implements ChatInput {}
+
+  /** Give a member of the open room a role: owner, moderator or member. */
+  record Role(String userId, String role) implements ChatInput {}
+
   /** A command that does not exist. */
   record Unknown(String command) implements ChatInput {}
 

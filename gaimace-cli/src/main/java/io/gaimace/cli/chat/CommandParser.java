@@ -10,12 +10,16 @@ import io.gaimace.cli.chat.ChatInput.Join;
 import io.gaimace.cli.chat.ChatInput.Leave;
 import io.gaimace.cli.chat.ChatInput.Me;
 import io.gaimace.cli.chat.ChatInput.More;
+import io.gaimace.cli.chat.ChatInput.Mute;
 import io.gaimace.cli.chat.ChatInput.Open;
 import io.gaimace.cli.chat.ChatInput.Quit;
+import io.gaimace.cli.chat.ChatInput.Role;
 import io.gaimace.cli.chat.ChatInput.Rooms;
 import io.gaimace.cli.chat.ChatInput.Say;
+import io.gaimace.cli.chat.ChatInput.Search;
 import io.gaimace.cli.chat.ChatInput.SetStatus;
 import io.gaimace.cli.chat.ChatInput.Unknown;
+import io.gaimace.cli.chat.ChatInput.Unmute;
 import io.gaimace.cli.chat.ChatInput.Who;
 import io.gaimace.protocol.Ids;
 import io.gaimace.protocol.PresenceStatus;
@@ -42,6 +46,10 @@ final class CommandParser {
           new String[] {"/who", "members of the open dialogue and who is online"},
           new String[] {"/more", "older messages (also /history)"},
           new String[] {"/status away|online", "set your presence"},
+          new String[] {"/search TEXT", "find messages containing TEXT in your dialogues"},
+          new String[] {"/mute USER [30m|2h|1d]", "mute someone in the open room (moderators)"},
+          new String[] {"/unmute USER", "let a muted member post again"},
+          new String[] {"/role USER moderator|member|owner", "change a role (the room's owner)"},
           new String[] {"/me", "who you are"},
           new String[] {"/quit", "leave the chat (also Ctrl-D)"});
 
@@ -81,6 +89,10 @@ final class CommandParser {
       case "create" -> create(arg, rest);
       case "invite", "add" -> arg == null ? usage("/invite USER") : user(arg, Invite::new);
       case "status", "away" -> status(command.equals("away") ? "away" : arg);
+      case "search", "find" -> search(text.substring(1 + words[0].length()).strip());
+      case "mute" -> mute(arg, rest);
+      case "unmute" -> arg == null ? usage("/unmute USER") : user(arg, Unmute::new);
+      case "role" -> role(arg, rest);
       default -> new Unknown("/" + words[0]);
     };
   }
@@ -118,6 +130,44 @@ final class CommandParser {
     }
     boolean isPublic = open;
     return room(room, r -> new Create(r, isPublic));
+  }
+
+  private static ChatInput search(String query) {
+    return query.isEmpty() ? usage("/search TEXT") : new Search(query);
+  }
+
+  private static ChatInput mute(String userArg, String durationArg) {
+    if (userArg == null) {
+      return usage("/mute USER [30m|2h|1d]");
+    }
+    if (durationArg == null) {
+      return user(userArg, u -> new Mute(u, null));
+    }
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("([1-9][0-9]{0,5})([smhd])").matcher(durationArg.strip());
+    if (!m.matches()) {
+      return new Invalid(
+          "'"
+              + LineFormatter.clean(durationArg)
+              + "' is not a duration; usage: /mute USER [30m|2h|1d]");
+    }
+    long n = Long.parseLong(m.group(1));
+    java.time.Duration d =
+        switch (m.group(2)) {
+          case "s" -> java.time.Duration.ofSeconds(n);
+          case "m" -> java.time.Duration.ofMinutes(n);
+          case "h" -> java.time.Duration.ofHours(n);
+          default -> java.time.Duration.ofDays(n);
+        };
+    return user(userArg, u -> new Mute(u, d));
+  }
+
+  private static ChatInput role(String userArg, String roleArg) {
+    String role = roleArg == null ? "" : roleArg.strip().toLowerCase(Locale.ROOT);
+    if (userArg == null || !List.of("owner", "moderator", "member").contains(role)) {
+      return usage("/role USER moderator|member|owner");
+    }
+    return user(userArg, u -> new Role(u, role));
   }
 
   private static ChatInput status(String arg) {

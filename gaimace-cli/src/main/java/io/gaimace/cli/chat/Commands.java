@@ -28,12 +28,14 @@ final class Commands {
   private final ChatContext chat;
   private final Conversation conversation;
   private final Listings listings;
+  private final Moderation moderation;
   private PresenceStatus status = PresenceStatus.ONLINE;
 
   Commands(ChatContext chat, Conversation conversation) {
     this.chat = chat;
     this.conversation = conversation;
     this.listings = new Listings(chat, conversation);
+    this.moderation = new Moderation(chat, conversation);
   }
 
   /** The header, the dialogue list, then the first dialogue (or {@code room}) opened. */
@@ -97,6 +99,14 @@ final class Commands {
       chat.client().setStatus(set.status());
       status = set.status();
       print(chat.format().system("You are " + status.wireValue() + "."));
+    } else if (input instanceof ChatInput.Search search) {
+      moderation.search(search.query());
+    } else if (input instanceof ChatInput.Mute mute) {
+      moderation.mute(mute);
+    } else if (input instanceof ChatInput.Unmute unmute) {
+      moderation.unmute(unmute.userId());
+    } else if (input instanceof ChatInput.Role role) {
+      moderation.role(role);
     } else if (input instanceof Unknown unknown) {
       print(chat.format().error("unknown command " + unknown.command() + "; /help lists them"));
     } else if (input instanceof Invalid invalid) {

@@ -77,6 +77,7 @@ final class Conversation {
     online.forEach(p -> presence.put(p.userId(), p.status()));
     Dialogues.Entry entry = chat.dialogues().ensure(dialogueId);
     entry.unread = 0;
+    entry.mentions = 0;
     String name = entry.isRoom() ? entry.name : chat.names().of(entry.peer);
     chat.view().print(chat.format().title(entry.label(), name));
     if (page.more()) {

@@ -20,6 +20,7 @@ final class Dialogues {
     final @Nullable String peer;
     String name;
     long unread;
+    long mentions;
 
     Entry(String id, @Nullable String peer, String name, long unread) {
       this.id = id;
@@ -49,7 +50,9 @@ final class Dialogues {
     entries.clear();
     for (DialogueSummary d : summaries) {
       String peer = DialogueSummary.DIRECT.equals(d.kind()) ? peerOf(d.dialogueId()) : null;
-      entries.put(d.dialogueId(), new Entry(d.dialogueId(), peer, d.name(), d.unread()));
+      Entry e = new Entry(d.dialogueId(), peer, d.name(), d.unread());
+      e.mentions = d.unreadMentions();
+      entries.put(d.dialogueId(), e);
     }
   }
 

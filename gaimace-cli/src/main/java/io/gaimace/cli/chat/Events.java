@@ -5,6 +5,7 @@ import io.gaimace.protocol.Presence;
 import io.gaimace.protocol.Profile;
 import io.gaimace.protocol.ReadReceipt;
 import io.gaimace.protocol.Typing;
+import io.gaimace.protocol.api.MentionEvent;
 import io.gaimace.sdk.ConnectionState;
 import io.gaimace.sdk.GaimaceListener;
 
@@ -62,6 +63,11 @@ final class Events implements GaimaceListener {
   }
 
   @Override
+  public void onMention(MentionEvent mention) {
+    chat.thread().execute(() -> mention(mention));
+  }
+
+  @Override
   public void onConnectionState(ConnectionState s) {
     chat.thread().execute(() -> connection(s));
   }
@@ -81,6 +87,29 @@ final class Events implements GaimaceListener {
                       entry.label(),
                       what + " (" + entry.unread + " unread) · /open " + entry.label()));
     }
+  }
+
+  /** Someone mentioned the user: said at once unless the dialogue is open (it is highlighted). */
+  private void mention(MentionEvent m) {
+    if (m.dialogueId().equals(conversation.current())) {
+      return;
+    }
+    Dialogues.Entry entry = chat.dialogues().ensure(m.dialogueId());
+    entry.mentions++;
+    String text = m.content().lines().findFirst().orElse("");
+    if (text.length() > 80) {
+      text = text.substring(0, 79) + "…";
+    }
+    chat.view()
+        .print(
+            chat.format()
+                .mention(
+                    entry.label(),
+                    chat.names().of(m.by())
+                        + " mentioned you: "
+                        + text
+                        + " · /open "
+                        + entry.label()));
   }
 
   /** The user was added to a room or removed from it by someone else (own changes are known). */

@@ -1,6 +1,7 @@
 package io.gaimace.cli.chat;
 
 import io.gaimace.protocol.ChatMessage;
+import io.gaimace.protocol.Mentions;
 import io.gaimace.sdk.GaimaceException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,9 +57,24 @@ final class LineFormatter {
       if (i > 0) {
         b.append('\n').append(" ".repeat(indent));
       }
-      b.styled(own ? theme.ownText() : theme.text(), lines[i]);
+      text(b, own ? theme.ownText() : theme.text(), lines[i], !own);
     }
     return b.toAttributedString();
+  }
+
+  /** Appends a line of text, its {@code @me} mentions in the mention style when asked. */
+  private void text(AttributedStringBuilder b, AttributedStyle style, String line, boolean mark) {
+    int at = 0;
+    if (mark) {
+      for (Mentions.Span s : Mentions.spans(line)) {
+        if (s.userId().equals(me)) {
+          b.styled(style, line.substring(at, s.start()));
+          b.styled(theme.mention(), line.substring(s.start(), s.end()));
+          at = s.end();
+        }
+      }
+    }
+    b.styled(style, line.substring(at));
   }
 
   /** {@code ── Today ──} when the date changes between two messages shown. */
@@ -109,6 +125,15 @@ final class LineFormatter {
         .styled(theme.system(), "• ")
         .styled(theme.dialogue(), clean(label))
         .styled(theme.system(), ": " + clean(text))
+        .toAttributedString();
+  }
+
+  /** A notice that someone mentioned the user, in the mention style. */
+  AttributedString mention(String label, String text) {
+    return new AttributedStringBuilder()
+        .styled(theme.mention(), "• ")
+        .styled(theme.dialogue(), clean(label))
+        .styled(theme.mention(), ": " + clean(text))
         .toAttributedString();
   }
 

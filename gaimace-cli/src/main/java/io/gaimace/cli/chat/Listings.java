@@ -57,6 +57,9 @@ final class Listings {
       if (e.unread > 0 && !open) {
         b.append("  ").styled(theme().warning(), e.unread + " unread");
       }
+      if (e.mentions > 0 && !open) {
+        b.append("  ").styled(theme().mention(), "@" + e.mentions);
+      }
       print(b.toAttributedString());
     }
   }
@@ -76,9 +79,15 @@ final class Listings {
   /** Members of the dialogue with their presence (and role, in a room). */
   void who(String dialogueId) {
     Map<String, String> roles = new HashMap<>();
+    java.util.Set<String> muted = new java.util.HashSet<>();
     String peer = chat.dialogues().peerOf(dialogueId);
     if (peer == null) {
-      chat.api().members(dialogueId).forEach(m -> roles.put(m.userId(), m.role()));
+      for (Member m : chat.api().members(dialogueId)) {
+        roles.put(m.userId(), m.role());
+        if (Boolean.TRUE.equals(m.muted())) {
+          muted.add(m.userId());
+        }
+      }
     } else {
       roles.put(chat.me(), Member.MEMBER);
       roles.put(peer, Member.MEMBER);
@@ -99,6 +108,9 @@ final class Listings {
               b.styled(theme().system(), " @" + id + " · " + s.wireValue());
               if (peer == null && !Member.MEMBER.equals(roles.get(id))) {
                 b.styled(theme().system(), " · " + roles.get(id));
+              }
+              if (muted.contains(id)) {
+                b.styled(theme().warning(), " · muted");
               }
               print(b.toAttributedString());
             });

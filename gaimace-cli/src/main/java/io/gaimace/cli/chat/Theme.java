@@ -87,6 +87,11 @@ final class Theme {
     return pick(PLAIN.bold());
   }
 
+  /** Mentions of the user: its {@code @id} in messages, and mention notices. */
+  AttributedStyle mention() {
+    return pick(PLAIN.foreground(AttributedStyle.YELLOW).bold());
+  }
+
   AttributedStyle typing() {
     return pick(GREY.italic());
   }

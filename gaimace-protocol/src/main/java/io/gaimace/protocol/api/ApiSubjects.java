@@ -32,6 +32,10 @@ public final class ApiSubjects {
   public static final String ADMIN_TOKEN_CREATE = "admin.token.create";
   public static final String ADMIN_TOKEN_REVOKE = "admin.token.revoke";
   public static final String ADMIN_TOKEN_LIST = "admin.token.list";
+  public static final String SEARCH = "search";
+  public static final String ROOM_ROLE = "room.role";
+  public static final String ROOM_MUTE = "room.mute";
+  public static final String ROOM_UNMUTE = "room.unmute";
 
   private ApiSubjects() {}
 

@@ -10,4 +10,12 @@ import io.gaimace.protocol.Nullable;
 public record UserEvent(
     String type, @Nullable String roomId, @Nullable String change, @Nullable String by) {
   public static final String MEMBERSHIP = "membership";
+
+  /** The user's role in a room changed; {@code change} is the new role. */
+  public static final String ROLE = "role";
+
+  /**
+   * The user was muted or unmuted in a room; {@code change} is {@code muted} or {@code unmuted}.
+   */
+  public static final String MUTE = "mute";
 }

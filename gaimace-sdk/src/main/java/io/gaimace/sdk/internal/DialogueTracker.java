@@ -85,10 +85,18 @@ public final class DialogueTracker {
     }
   }
 
-  /** Brings every tracked dialogue up to date. */
-  public void recoverAll() {
-    for (String dialogue : lastSeen.keySet()) {
-      recover(dialogue, Long.MAX_VALUE);
-    }
+  /**
+   * Brings every dialogue up to the newest sequence the server reported for it, reading history
+   * only where something was missed: a client that comes back having missed nothing costs the
+   * server no history read (which matters when thousands reconnect at once). Messages stored after
+   * the report arrive live and are checked for gaps as usual.
+   */
+  public void recoverAll(Map<String, Long> newest) {
+    newest.forEach(
+        (dialogue, upTo) -> {
+          if (lastSeen.getOrDefault(dialogue, 0L) < upTo) {
+            recover(dialogue, upTo);
+          }
+        });
   }
 }

@@ -17,6 +17,7 @@ import io.gaimace.protocol.api.DialogueList;
 import io.gaimace.protocol.api.DialogueSummary;
 import io.gaimace.protocol.api.HistoryPage;
 import io.gaimace.protocol.api.HistoryRequest;
+import io.gaimace.protocol.api.MentionEvent;
 import io.gaimace.protocol.api.RoomInfo;
 import io.gaimace.protocol.api.UserEvent;
 import io.gaimace.sdk.ClientOptions;
@@ -31,6 +32,7 @@ import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -126,7 +128,7 @@ public final class Session implements AutoCloseable {
             .connectionName(options.name())
             .connectionTimeout(options.connectTimeout())
             .maxReconnects(-1)
-            .reconnectWait(Duration.ofMillis(250))
+            .reconnectDelayHandler(new Backoff())
             .connectionListener(this::onConnectionEvent)
             .errorListener(new io.nats.client.ErrorListener() {})
             .build();
@@ -169,7 +171,7 @@ public final class Session implements AutoCloseable {
         setState(ConnectionState.CLOSED);
         return;
       }
-      long delay = Math.min(2000, 100L << Math.min(attempt, 5));
+      long delay = Backoff.millis(attempt + 1);
       events.schedule(() -> redial(attempt + 1, nextRefusals), delay, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -322,6 +324,11 @@ public final class Session implements AutoCloseable {
   private void onUserEvent(Message msg) {
     try {
       UserEvent e = ProtocolCodec.mapper().readValue(msg.getData(), UserEvent.class);
+      if (MentionEvent.TYPE.equals(e.type())) {
+        MentionEvent mention = ProtocolCodec.mapper().readValue(msg.getData(), MentionEvent.class);
+        emit(l -> l.onMention(mention));
+        return;
+      }
       if (!UserEvent.MEMBERSHIP.equals(e.type()) || e.roomId() == null) {
         return;
       }
@@ -363,13 +370,15 @@ public final class Session implements AutoCloseable {
     setState(ConnectionState.RECONNECTED);
     try {
       DialogueList now = api.call(ApiSubjects.DIALOGUES, Map.of(), DialogueList.class).join();
+      Map<String, Long> newest = new HashMap<>();
       for (DialogueSummary d : now.dialogues()) {
         if (d.kind().equals(DialogueSummary.ROOM)) {
           subscribeRoom(d.dialogueId());
         }
         tracker.track(d.dialogueId(), 0); // new dialogues since we left: recover from the start
+        newest.put(d.dialogueId(), d.lastSeq());
       }
-      tracker.recoverAll();
+      tracker.recoverAll(newest);
       publishPresence(status);
       setState(ConnectionState.CONNECTED);
     } catch (RuntimeException e) {

@@ -25,7 +25,9 @@ public enum ErrorCode {
   /** The request did not come through the CHAT account's API import. */
   UNAUTHENTICATED,
   /** The server failed; the request may be retried. */
-  INTERNAL;
+  INTERNAL,
+  /** The caller is muted in the room: it may read but not post. */
+  MUTED;
 
   /** The wire form, e.g. {@code not_member}. */
   public String wire() {

@@ -13,6 +13,10 @@ import io.nats.client.support.JsonSerializable;
 import io.nats.client.support.JwtUtils;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +27,21 @@ import org.slf4j.LoggerFactory;
  * the NATS server logs; the client sees "Authorization Violation". (The server's own connections
  * are static users that never reach the callout.)
  *
- * <p>Runs on the dispatcher thread of the AUTH connection, in queue group {@code gaimace}, so any
- * number of server instances share the work.
+ * <p>Subscribed in queue group {@code gaimace}, so any number of server instances share the work.
+ * The dispatcher thread only stamps each request and hands it to a small pool, so the store reads
+ * of several connects overlap. nats-server gives up on an answer after 2 s and closes the client; a
+ * request that has already waited {@link #STALE} is dropped unanswered instead of being decided for
+ * a client that is gone. Without that, a reconnect storm collapses: every retry adds a request
+ * while the queue is full of requests nobody waits for any more (docs/benchmarks.md, storm).
  */
 public final class AuthCallout implements AutoCloseable {
   static final String SUBJECT = "$SYS.REQ.USER.AUTH";
+
+  /** Requests older than this are dropped: nats-server stops waiting for an answer at 2 s. */
+  static final Duration STALE = Duration.ofMillis(1500);
+
+  private static final int WORKERS = 8;
+  private static final int MAX_QUEUED = 10_000;
   private static final Logger LOG = LoggerFactory.getLogger(AuthCallout.class);
 
   private final Connection auth;
@@ -36,11 +50,15 @@ public final class AuthCallout implements AutoCloseable {
   private final Duration jwtTtl;
   private final AuthListener listener;
   private volatile Stores stores;
+  private final ThreadPoolExecutor workers;
   private Dispatcher dispatcher;
 
   /** Told of every decision, for metrics. */
   public interface AuthListener {
     void decided(boolean allowed);
+
+    /** A request was dropped unanswered because it waited too long or the queue was full. */
+    default void shed() {}
   }
 
   /** What user authentication reads; attached once JetStream is reachable. */
@@ -52,6 +70,20 @@ public final class AuthCallout implements AutoCloseable {
     this.issuerPublicKey = secrets.issuerPublicKey();
     this.jwtTtl = jwtTtl;
     this.listener = listener;
+    AtomicInteger n = new AtomicInteger();
+    this.workers =
+        new ThreadPoolExecutor(
+            WORKERS,
+            WORKERS,
+            0,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(MAX_QUEUED),
+            r -> {
+              Thread t = new Thread(r, "gaimace-auth-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            },
+            (r, pool) -> listener.shed());
   }
 
   /** Attaches the stores; until then every user is refused as "starting". */
@@ -60,12 +92,21 @@ public final class AuthCallout implements AutoCloseable {
   }
 
   public void start() {
-    dispatcher = auth.createDispatcher(this::handle);
+    dispatcher =
+        auth.createDispatcher(
+            msg -> {
+              long received = System.nanoTime();
+              workers.execute(() -> handle(msg, received));
+            });
     dispatcher.subscribe(SUBJECT, "gaimace");
   }
 
-  private void handle(Message msg) {
+  private void handle(Message msg, long received) {
     if (msg.getReplyTo() == null) {
+      return;
+    }
+    if (System.nanoTime() - received > STALE.toNanos()) {
+      listener.shed();
       return;
     }
     String userNkey = null;
@@ -162,6 +203,7 @@ public final class AuthCallout implements AutoCloseable {
     if (dispatcher != null) {
       auth.closeDispatcher(dispatcher);
     }
+    workers.shutdownNow();
   }
 
   /** A refusal with the reason given to the NATS server. */

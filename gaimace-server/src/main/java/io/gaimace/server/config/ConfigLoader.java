@@ -63,6 +63,8 @@ public final class ConfigLoader {
         limits.max-recovery-batch=%d
         limits.sends-per-second=%d
         limits.send-burst=%d
+        search.max-scan-per-dialogue=%d
+        search.max-scan-per-request=%d
         presence.grace=15s
         auth.jwt-ttl=1h
         http.host=127.0.0.1
@@ -80,7 +82,9 @@ public final class ConfigLoader {
                 l.maxHistoryPage(),
                 l.maxRecoveryBatch(),
                 l.sendsPerSecond(),
-                l.sendBurst());
+                l.sendBurst(),
+                SearchLimits.defaults().maxScanPerDialogue(),
+                SearchLimits.defaults().maxScanPerRequest());
     // Created private from the start, so the secrets are never readable by others.
     Files.deleteIfExists(path);
     try {
@@ -153,6 +157,16 @@ public final class ConfigLoader {
                 (int) number("limits.max-recovery-batch", l.maxRecoveryBatch()),
                 (int) number("limits.sends-per-second", l.sendsPerSecond()),
                 (int) number("limits.send-burst", l.sendBurst())))
+        .search(
+            new SearchLimits(
+                (int)
+                    number(
+                        "search.max-scan-per-dialogue",
+                        SearchLimits.defaults().maxScanPerDialogue()),
+                (int)
+                    number(
+                        "search.max-scan-per-request",
+                        SearchLimits.defaults().maxScanPerRequest())))
         .presenceGrace(duration("presence.grace", java.time.Duration.ofSeconds(15)))
         .jwtTtl(duration("auth.jwt-ttl", java.time.Duration.ofHours(1)))
         .httpHost(get("http.host") == null ? "127.0.0.1" : get("http.host").trim())

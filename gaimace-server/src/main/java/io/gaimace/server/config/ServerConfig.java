@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param jwtTtl lifetime of the user JWTs the auth callout issues; clients reconnect transparently
  * @param httpHost address the health and metrics endpoint listens on (127.0.0.1 by default)
  * @param httpPort port of the health and metrics endpoint; 0 picks a free one, -1 disables it
+ * @param search what one search request may scan
  */
 public record ServerConfig(
     List<String> natsUrls,
@@ -23,7 +24,8 @@ public record ServerConfig(
     Duration presenceGrace,
     Duration jwtTtl,
     String httpHost,
-    int httpPort) {
+    int httpPort,
+    SearchLimits search) {
 
   public ServerConfig {
     natsUrls = List.copyOf(natsUrls);
@@ -33,6 +35,7 @@ public record ServerConfig(
     Objects.requireNonNull(secrets, "secrets");
     Objects.requireNonNull(retention, "retention");
     Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(search, "search");
     if (presenceGrace.isNegative() || jwtTtl.isNegative() || jwtTtl.isZero()) {
       throw new IllegalArgumentException("presence grace and jwt ttl must be positive");
     }
@@ -52,6 +55,7 @@ public record ServerConfig(
     private Duration jwtTtl = Duration.ofHours(1);
     private String httpHost = "127.0.0.1";
     private int httpPort = -1;
+    private SearchLimits search = SearchLimits.defaults();
 
     private Builder(Secrets secrets) {
       this.secrets = secrets;
@@ -96,9 +100,14 @@ public record ServerConfig(
       return this;
     }
 
+    public Builder search(SearchLimits search) {
+      this.search = search;
+      return this;
+    }
+
     public ServerConfig build() {
       return new ServerConfig(
-          natsUrls, secrets, retention, limits, presenceGrace, jwtTtl, httpHost, httpPort);
+          natsUrls, secrets, retention, limits, presenceGrace, jwtTtl, httpHost, httpPort, search);
     }
   }
 }

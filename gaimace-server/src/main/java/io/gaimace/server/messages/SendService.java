@@ -11,6 +11,7 @@ import io.gaimace.server.api.Caller;
 import io.gaimace.server.api.Check;
 import io.gaimace.server.api.ErrorCode;
 import io.gaimace.server.config.Limits;
+import io.gaimace.server.mentions.MentionService;
 import io.gaimace.server.ops.Metrics;
 import io.gaimace.server.receipts.ReadService;
 import io.gaimace.server.rooms.DialogueAccess;
@@ -35,6 +36,7 @@ public final class SendService {
   private final Limits limits;
   private final Metrics metrics;
   private final Clock clock;
+  private final MentionService mentions;
   private final java.util.Set<String> linkedDirects =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -45,7 +47,8 @@ public final class SendService {
       ReadService reads,
       Limits limits,
       Metrics metrics,
-      Clock clock) {
+      Clock clock,
+      MentionService mentions) {
     this.store = store;
     this.access = access;
     this.memberships = memberships;
@@ -54,6 +57,7 @@ public final class SendService {
     this.limits = limits;
     this.metrics = metrics;
     this.clock = clock;
+    this.mentions = mentions;
   }
 
   public SendAck send(Caller caller, SendRequest req) throws ApiException {
@@ -75,7 +79,7 @@ public final class SendService {
     if (req.clientId() != null && (req.clientId().isEmpty() || req.clientId().length() > 64)) {
       throw ApiException.invalid("field 'client_id' must be 1-64 characters");
     }
-    access.requireMember(me, dialogue);
+    access.requireCanPost(me, dialogue);
     if (!rate.tryAcquire(me)) {
       throw new ApiException(ErrorCode.RATE_LIMITED, "you are sending too fast; slow down");
     }
@@ -89,7 +93,8 @@ public final class SendService {
     ChatMessage message;
     try {
       message =
-          new ChatMessage(me, dialogue.id(), recipient, now, content, id, null, req.clientId());
+          new ChatMessage(me, dialogue.id(), recipient, now, content, id, null, req.clientId())
+              .toBuilder().mentions(mentions.resolve(me, dialogue, content)).build();
     } catch (ProtocolException e) {
       throw new ApiException(ErrorCode.INVALID_MESSAGE, e.getMessage());
     }
@@ -101,6 +106,7 @@ public final class SendService {
     Stored s = appended.stored();
     if (!appended.duplicate()) {
       reads.markOwn(me, dialogue, s);
+      mentions.delivered(dialogue, s);
     }
     return new SendAck(
         s.message().id(),

@@ -18,6 +18,7 @@ public final class Metrics {
   private final LongAdder sends = new LongAdder();
   private final LongAdder authAllowed = new LongAdder();
   private final LongAdder authRefused = new LongAdder();
+  private final LongAdder authShed = new LongAdder();
   private final LongAdder[] historyBuckets = new LongAdder[LATENCY_BUCKETS_MS.length + 1];
   private final LongAdder historyCount = new LongAdder();
   private final LongAdder historyMicros = new LongAdder();
@@ -43,6 +44,11 @@ public final class Metrics {
 
   public void auth(boolean allowed) {
     (allowed ? authAllowed : authRefused).increment();
+  }
+
+  /** An auth request dropped unanswered (stale or queue full). */
+  public void authShed() {
+    authShed.increment();
   }
 
   public void historyLatency(long nanos) {
@@ -84,6 +90,7 @@ public final class Metrics {
     sb.append("# TYPE gaimace_auth_total counter\n");
     line(sb, "gaimace_auth_total{result=\"allowed\"}", authAllowed.sum());
     line(sb, "gaimace_auth_total{result=\"refused\"}", authRefused.sum());
+    line(sb, "gaimace_auth_total{result=\"shed\"}", authShed.sum());
     sb.append("# TYPE gaimace_history_seconds histogram\n");
     long cumulative = 0;
     for (int i = 0; i < LATENCY_BUCKETS_MS.length; i++) {

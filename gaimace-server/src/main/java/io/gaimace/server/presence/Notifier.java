@@ -39,6 +39,15 @@ public final class Notifier {
     }
   }
 
+  /** A mention notice for one user, on {@code gaimace.user.<user_id>}. */
+  public void toUser(String userId, io.gaimace.protocol.api.MentionEvent event) {
+    try {
+      chat.publish(ApiSubjects.userEvents(userId), ProtocolCodec.mapper().writeValueAsBytes(event));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Waits until the NATS server has everything published so far. */
   public void flush() {
     try {

@@ -11,6 +11,7 @@ import io.gaimace.protocol.api.ReadRequest;
 import io.gaimace.server.api.ApiException;
 import io.gaimace.server.api.Caller;
 import io.gaimace.server.api.Check;
+import io.gaimace.server.mentions.MentionService;
 import io.gaimace.server.messages.DialogueKeys;
 import io.gaimace.server.messages.MessageStore;
 import io.gaimace.server.messages.Stored;
@@ -31,7 +32,8 @@ import java.util.Optional;
  * Read receipts and unread counts. A {@code read} moves the user's marker forward (never back), is
  * kept in the {@code gaimace-reads} bucket, and is shown to the other members on the dialogue's own
  * subject as the protocol's {@code read} message. Unread counts are the difference of dialogue
- * positions, so they cost one direct get per dialogue, not a scan.
+ * positions, so they cost one direct get per dialogue, not a scan; unread mentions cost one KV read
+ * more ({@link MentionService}).
  */
 public final class ReadService {
   private final Buckets<ReadMarker> reads;
@@ -41,6 +43,7 @@ public final class ReadService {
   private final Buckets<RoomRecord> rooms;
   private final Notifier notifier;
   private final Clock clock;
+  private final MentionService mentions;
 
   public ReadService(
       Buckets<ReadMarker> reads,
@@ -49,7 +52,8 @@ public final class ReadService {
       MembershipStore memberships,
       Buckets<RoomRecord> rooms,
       Notifier notifier,
-      Clock clock) {
+      Clock clock,
+      MentionService mentions) {
     this.reads = reads;
     this.store = store;
     this.access = access;
@@ -57,6 +61,7 @@ public final class ReadService {
     this.rooms = rooms;
     this.notifier = notifier;
     this.clock = clock;
+    this.mentions = mentions;
   }
 
   public ReadReceipt read(Caller caller, ReadRequest req) throws ApiException {
@@ -126,7 +131,8 @@ public final class ReadService {
     long readSeq = marker.map(ReadMarker::seq).orElse(0L);
     long readPos = marker.map(ReadMarker::pos).orElse(0L);
     long unread = Math.max(0, lastPos - readPos);
-    return new DialogueSummary(d.id(), kind, name, peer, lastSeq, readSeq, unread);
+    long unreadMentions = mentions.unread(me, d, readSeq);
+    return new DialogueSummary(d.id(), kind, name, peer, lastSeq, readSeq, unread, unreadMentions);
   }
 
   private static String key(String userId, Dialogue d) {

@@ -35,4 +35,23 @@ public final class DialogueAccess {
       }
     }
   }
+
+  /**
+   * Throws like {@link #requireMember} and also {@code muted} when the user is muted in the room:
+   * the check for everything that posts into a dialogue (send, and edits and reactions).
+   */
+  public void requireCanPost(String userId, Dialogue dialogue) throws ApiException {
+    requireMember(userId, dialogue);
+    if (dialogue instanceof RoomDialogue room) {
+      java.util.Optional<MuteRecord> mute = memberships.activeMute(room.roomId(), userId);
+      if (mute.isPresent()) {
+        throw new ApiException(
+            ErrorCode.MUTED,
+            "you are muted in room '"
+                + room.roomId()
+                + "'"
+                + (mute.get().until() == null ? "" : " until " + mute.get().until()));
+      }
+    }
+  }
 }

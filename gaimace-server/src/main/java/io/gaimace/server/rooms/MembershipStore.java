@@ -10,16 +10,20 @@ import java.util.Optional;
  * Who is in which room, in one KV bucket read both ways: {@code room.<room>.<user>} for a room's
  * members and {@code user.<user>.room.<room>} for a user's rooms (what the auth callout needs at
  * every connect). Direct dialogues a user has are {@code user.<user>.dm.<peer>}; bans are {@code
- * ban.<room>.<user>}. The room side is written first and removed last, so a half-finished change
- * never grants more than the room side says.
+ * ban.<room>.<user>}; mutes are {@code mute.<room>.<user>} (kept apart from the membership so
+ * leaving and rejoining does not lift them). The room side is written first and removed last, so a
+ * half-finished change never grants more than the room side says.
  */
 public final class MembershipStore {
   private final Buckets<Membership> members;
   private final Buckets<DirectLink> directs;
+  private final Buckets<MuteRecord> mutes;
 
-  public MembershipStore(Buckets<Membership> members, Buckets<DirectLink> directs) {
+  public MembershipStore(
+      Buckets<Membership> members, Buckets<DirectLink> directs, Buckets<MuteRecord> mutes) {
     this.members = members;
     this.directs = directs;
+    this.mutes = mutes;
   }
 
   public Optional<Membership> find(String roomId, String userId) {
@@ -86,5 +90,44 @@ public final class MembershipStore {
     for (String key : directs.keys("user." + userId + ".dm.*")) {
       directs.delete(key);
     }
+  }
+
+  /** The user's role in the room, empty when it is not a member. */
+  public Optional<String> roleOf(String roomId, String userId) {
+    return find(roomId, userId).map(Membership::role);
+  }
+
+  /**
+   * Whether the user is the room's owner or one of its moderators: the one check for "may this user
+   * moderate the room" (remove, ban, mute, delete others' messages).
+   */
+  public boolean isModerator(String roomId, String userId) {
+    return find(roomId, userId).map(Membership::canModerate).orElse(false);
+  }
+
+  public void mute(MuteRecord mute) {
+    mutes.put("mute." + mute.roomId() + "." + mute.userId(), mute);
+  }
+
+  public void unmute(String roomId, String userId) {
+    mutes.delete("mute." + roomId + "." + userId);
+  }
+
+  /** The user's mute in the room if one is in force now. */
+  public Optional<MuteRecord> activeMute(String roomId, String userId) {
+    Instant now = Instant.now();
+    return mutes.get("mute." + roomId + "." + userId).filter(m -> m.activeAt(now));
+  }
+
+  /** Mutes in force in the room, by user id. */
+  public java.util.Map<String, MuteRecord> activeMutes(String roomId) {
+    Instant now = Instant.now();
+    java.util.Map<String, MuteRecord> out = new java.util.HashMap<>();
+    for (MuteRecord m : mutes.values("mute." + roomId + ".*")) {
+      if (m.activeAt(now)) {
+        out.put(m.userId(), m);
+      }
+    }
+    return out;
   }
 }

@@ -42,6 +42,7 @@ public final class RoomService {
   private final Notifier notifier;
   private final Kicker kicker;
   private final Clock clock;
+  private final Roles roles;
 
   public RoomService(
       Buckets<RoomRecord> rooms,
@@ -58,6 +59,7 @@ public final class RoomService {
     this.notifier = notifier;
     this.kicker = kicker;
     this.clock = clock;
+    this.roles = new Roles(memberships, users);
   }
 
   public RoomInfo create(Caller caller, CreateRoomRequest req) throws ApiException {
@@ -187,12 +189,17 @@ public final class RoomService {
 
   public MemberList members(Caller caller, RoomRequest req) throws ApiException {
     RoomRecord room = visibleRoom(caller, req.roomId());
+    Map<String, MuteRecord> muted = memberships.activeMutes(room.roomId());
     List<Member> list =
         memberships.membersOf(room.roomId()).stream()
-            .map(Membership::member)
+            .map(m -> withMute(m.member(), muted.get(m.userId())))
             .sorted(Comparator.comparing(Member::userId))
             .toList();
     return new MemberList(room.roomId(), list);
+  }
+
+  private static Member withMute(Member m, MuteRecord mute) {
+    return mute == null ? m : new Member(m.userId(), m.role(), m.joinedAt(), true, mute.until());
   }
 
   private void addMember(RoomRecord room, String userId, String role, String by) {
@@ -237,18 +244,7 @@ public final class RoomService {
   }
 
   private void requireModerator(Caller caller, String roomId, String target) throws ApiException {
-    if (isAdmin(caller)) {
-      return;
-    }
-    Membership mine = requireMembership(roomId, caller.userId());
-    if (!mine.canModerate()) {
-      throw ApiException.forbidden("only the room's owner or moderators may do this");
-    }
-    boolean targetIsOwner =
-        memberships.find(roomId, target).map(m -> Member.OWNER.equals(m.role())).orElse(false);
-    if (targetIsOwner) {
-      throw ApiException.forbidden("the room's owner cannot be removed or banned");
-    }
+    roles.requireCanActOn(caller.userId(), roomId, target);
   }
 
   private boolean isAdmin(Caller caller) {
