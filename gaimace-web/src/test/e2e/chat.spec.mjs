@@ -204,6 +204,39 @@ async function run() {
   await alice.getByLabel("Message Design").press("Enter");
   await message(bob, "Green, always").waitFor();
 
+  step("mentions: alice picks @bob from the suggestions; bob gets an @ badge and a highlighted message");
+  await alice.locator('button.dialogue[data-dialogue="lobby"]').click();
+  const lobbyBox = alice.getByLabel("Message Lobby");
+  await lobbyBox.pressSequentially("@bo");
+  await alice.getByRole("option", { name: /Bob/ }).waitFor();
+  await lobbyBox.press("Tab");
+  await lobbyBox.pressSequentially("can you review the colours?");
+  assert.equal(await lobbyBox.inputValue(), "@bob can you review the colours?");
+  await lobbyBox.press("Enter");
+  await sdk("expect lobby alice @bob can you review the colours?");
+  const bobLobby = bob.locator('button.dialogue[data-dialogue="lobby"]');
+  await bobLobby.getByTestId("mentions").waitFor();
+  await shot(bob, "mention");
+  await bobLobby.click();
+  await bob.locator("article.msg.mentioned", { hasText: "can you review the colours?" }).waitFor();
+  await bobLobby.getByTestId("mentions").waitFor({ state: "detached" });
+
+  step("search finds the message; the room's members show roles and agents");
+  await alice.getByRole("button", { name: "Search messages" }).click();
+  await alice.getByLabel("Words to find").fill("colours");
+  await alice.getByLabel("Words to find").press("Enter");
+  await alice.getByTestId("search-results").getByText("can you review the colours?").waitFor();
+  await shot(alice, "search");
+  await alice.keyboard.press("Escape");
+  await alice.getByRole("button", { name: "Members" }).click();
+  const members = alice.getByTestId("members");
+  await members.locator('[data-user="sage"]').getByText("owner").waitFor();
+  await members.locator('[data-user="sage"]').getByText("agent").waitFor();
+  await members.locator('[data-user="bob"]').waitFor();
+  await shot(alice, "members");
+  await alice.keyboard.press("Escape");
+  await alice.getByRole("dialog").waitFor({ state: "detached" });
+
   step("recovery: bob's connection drops; messages sent meanwhile appear after the reconnect");
   await bob.locator('button.dialogue[data-dialogue="lobby"]').click();
   await alice.locator('button.dialogue[data-dialogue="lobby"]').click();

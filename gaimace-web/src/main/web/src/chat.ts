@@ -8,14 +8,16 @@ import {
   type ChatMessage,
   type DialogueSummary,
   type HistoryPage,
-  type MembershipEvent,
+  type Member,
   type Presence,
   type Profile,
   type ReadReceipt,
   type RoomInfo,
+  type SearchResults,
   type SendAck,
   type Status,
   type Typing,
+  type UserEvent,
   dialogueOfSubject,
   directId,
   isDirect,
@@ -45,6 +47,8 @@ export interface Dialogue {
   last: number;
   readSeq: number;
   unread: number;
+  /** Unread messages that mention me. */
+  mentions: number;
   /** The newest page was fetched. */
   loaded: boolean;
   /** Older messages exist on the server. */
@@ -198,6 +202,7 @@ export class Chat {
       d.name = s.name;
       d.readSeq = Math.max(d.readSeq, s.read_seq);
       d.unread = s.unread;
+      d.mentions = s.unread_mentions ?? 0;
       if (s.kind === "room") this.subscribeRoom(s.dialogue_id);
       if (s.last_seq > d.last && d.loaded) void this.recover(d.id);
       else if (!d.loaded) d.last = Math.max(d.last, s.last_seq);
@@ -218,6 +223,7 @@ export class Chat {
       last: 0,
       readSeq: 0,
       unread: 0,
+      mentions: 0,
       loaded: false,
       more: false,
       loadingOlder: false,
@@ -341,8 +347,9 @@ export class Chat {
     const d = this.dialogues.get(id);
     if (!d) return;
     const newest = Math.max(0, ...d.messages.keys());
-    if (newest <= d.readSeq && d.unread === 0) return;
+    if (newest <= d.readSeq && d.unread === 0 && d.mentions === 0) return;
     d.unread = 0;
+    d.mentions = 0;
     if (newest <= d.readSeq) {
       this.changed();
       return;
@@ -439,9 +446,19 @@ export class Chat {
     await this.api("room.invite", { room_id: roomId, user_id: userId });
   }
 
-  async members(roomId: string) {
-    return (await this.api<{ members: { user_id: string; role: string }[] }>("room.members", { room_id: roomId }))
-      .members;
+  async members(roomId: string): Promise<Member[]> {
+    return (await this.api<{ members: Member[] }>("room.members", { room_id: roomId })).members;
+  }
+
+  /** Messages containing `query` in my dialogues (or one), newest first. */
+  async search(query: string, dialogueId?: string): Promise<SearchResults> {
+    return this.api<SearchResults>("search", { query, dialogue_id: dialogueId, limit: 50 });
+  }
+
+  /** Who can be mentioned in a dialogue: room members, or the peer. */
+  async mentionable(d: Dialogue): Promise<string[]> {
+    if (d.kind === "direct") return [d.peer!];
+    return (await this.members(d.id)).map((m) => m.user_id).filter((u) => u !== this.me);
   }
 
   /** A room was gained: reconnect for the new permissions; the reconnect subscribes and loads it. */
@@ -489,7 +506,7 @@ export class Chat {
     } catch {
       return;
     }
-    if (m.subject === subjects.userEvents(this.me)) return this.onUserEvent(body as MembershipEvent);
+    if (m.subject === subjects.userEvents(this.me)) return this.onUserEvent(body as UserEvent);
     switch (body?.type) {
       case "message":
         return this.onMessage(body as ChatMessage, m);
@@ -579,8 +596,21 @@ export class Chat {
     if (any) this.changed();
   }
 
-  private onUserEvent(e: MembershipEvent) {
-    if (e.type !== "membership") return;
+  private onUserEvent(e: UserEvent) {
+    if (e.type === "mention" && e.dialogue_id) {
+      const d = this.dialogues.get(e.dialogue_id);
+      if (d && (e.seq ?? 0) > d.readSeq) {
+        d.mentions++;
+        this.changed();
+      }
+      return;
+    }
+    if (e.type === "role" && e.room_id) {
+      const r = this.rooms.get(e.room_id);
+      if (r) r.role = e.change;
+      return this.changed();
+    }
+    if (e.type !== "membership" || !e.room_id) return;
     if (e.change === "added") {
       if (e.by === this.me) return; // our own create or join: handled by its reply
       void this.reauthorize();

@@ -1,7 +1,7 @@
 import { useEffect, useReducer, useState } from "preact/hooks";
 import type { Chat, Dialogue } from "./chat";
 import { Conversation } from "./conversation";
-import { BrowseRooms, CreateRoom, Directory } from "./dialogs";
+import { BrowseRooms, CreateRoom, Directory, Search } from "./dialogs";
 import { Avatar, PresenceDot } from "./people";
 import type { Status } from "./protocol";
 
@@ -18,7 +18,7 @@ const STATE_TEXT = {
   closed: "Disconnected",
 };
 
-type Panel = "none" | "directory" | "rooms" | "create";
+type Panel = "none" | "directory" | "rooms" | "create" | "search";
 
 export function ChatView({ chat, onLogout }: { chat: Chat; onLogout: () => void }) {
   useChat(chat);
@@ -67,6 +67,9 @@ export function ChatView({ chat, onLogout }: { chat: Chat; onLogout: () => void 
         <p class={`connection ${chat.state}`} role="status" data-testid="connection">
           <span class="dot" aria-hidden="true" /> {STATE_TEXT[chat.state]}
         </p>
+        <button class="search-open" onClick={() => setPanel("search")}>
+          <span aria-hidden="true">⌕</span> Search messages
+        </button>
         <nav aria-label="Rooms and direct messages">
           <div class="section-head">
             <h2 id="rooms-head">Rooms</h2>
@@ -127,6 +130,17 @@ export function ChatView({ chat, onLogout }: { chat: Chat; onLogout: () => void 
           }}
         />
       )}
+      {panel === "search" && (
+        <Search
+          chat={chat}
+          onClose={() => setPanel("none")}
+          onOpen={(id) => {
+            if (!chat.dialogues.has(id) && id.includes("+")) chat.directWith(id.split("+").find((u) => u !== chat.me)!);
+            setActive(id);
+            setPanel("none");
+          }}
+        />
+      )}
       {panel === "create" && (
         <CreateRoom
           chat={chat}
@@ -168,6 +182,11 @@ function DialogueItem({ chat, d, active, onOpen }: { chat: Chat; d: Dialogue; ac
         )}
         <span class="label">{label}</span>
         {typing && <span class="typing-mini" aria-hidden="true">…</span>}
+        {d.mentions > 0 && (
+          <span class="badge mention-badge" data-testid="mentions" aria-label={`${d.mentions} mentions of you`}>
+            @
+          </span>
+        )}
         {d.unread > 0 && (
           <span class="badge" data-testid="unread" aria-label={`${d.unread} unread`}>
             {d.unread > 99 ? "99+" : d.unread}

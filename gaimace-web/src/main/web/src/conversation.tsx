@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { Chat, Dialogue } from "./chat";
+import { Members } from "./dialogs";
 import { AgentBadge, Avatar, PresenceDot, presenceText } from "./people";
 import type { ChatMessage } from "./protocol";
 import { EMOJI, dayKey, dayLabel, timeOf, tokens } from "./util";
@@ -14,6 +15,7 @@ interface Props {
 
 export function Conversation({ chat, d, onBack, onLeft, onOpenDirect }: Props) {
   const [error, setError] = useState<string | null>(null);
+  const [members, setMembers] = useState(false);
   useEffect(() => {
     chat.open(d.id).catch((e) => setError(String(e.message ?? e)));
   }, [d.id]);
@@ -55,9 +57,14 @@ export function Conversation({ chat, d, onBack, onLeft, onOpenDirect }: Props) {
           </p>
         </div>
         {d.kind === "room" && (
-          <button class="secondary" onClick={leave}>
-            Leave
-          </button>
+          <>
+            <button class="secondary" onClick={() => setMembers(true)}>
+              Members
+            </button>
+            <button class="secondary" onClick={leave}>
+              Leave
+            </button>
+          </>
         )}
       </header>
       {error && (
@@ -68,6 +75,7 @@ export function Conversation({ chat, d, onBack, onLeft, onOpenDirect }: Props) {
       <MessageList chat={chat} d={d} onOpenDirect={onOpenDirect} />
       <TypingLine chat={chat} d={d} />
       <Composer chat={chat} d={d} title={title} />
+      {members && room && <Members chat={chat} room={room} onClose={() => setMembers(false)} onOpenDirect={onOpenDirect} />}
     </section>
   );
 }
@@ -225,7 +233,7 @@ function MessageList({ chat, d, onOpenDirect }: { chat: Chat; d: Dialogue; onOpe
 
 function Message({ chat, m, compact, onOpenDirect }: { chat: Chat; m: ChatMessage; compact: boolean; onOpenDirect: (u: string) => void }) {
   const mine = m.sender === chat.me;
-  const mentionsMe = m.content.includes(`@${chat.me}`);
+  const mentionsMe = m.mentions ? m.mentions.includes(chat.me) : m.content.includes(`@${chat.me}`);
   return (
     <article
       class={`msg ${mine ? "mine" : ""} ${compact ? "compact" : ""} ${mentionsMe ? "mentioned" : ""}`}
@@ -286,9 +294,14 @@ function TypingLine({ chat, d }: { chat: Chat; d: Dialogue }) {
   );
 }
 
+const MENTION_AT_CARET = /(^|[\s([{<"'`*~,;:!?])@([a-z0-9_-]{0,64})$/;
+
 function Composer({ chat, d, title }: { chat: Chat; d: Dialogue; title: string }) {
   const [text, setText] = useState("");
   const [picker, setPicker] = useState(false);
+  const [people, setPeople] = useState<string[] | null>(null);
+  const [query, setQuery] = useState<string | null>(null);
+  const [sel, setSel] = useState(0);
   const area = useRef<HTMLTextAreaElement>(null);
   const emojiButton = useRef<HTMLButtonElement>(null);
 
@@ -301,11 +314,45 @@ function Composer({ chat, d, title }: { chat: Chat; d: Dialogue; title: string }
     el.style.height = `${Math.min(el.scrollHeight, 160)}px`;
   }, [text]);
 
+  const suggestions =
+    query === null || !people
+      ? []
+      : people
+          .filter((u) => u.startsWith(query) || chat.name(u).toLowerCase().includes(query))
+          .slice(0, 6);
+
   function send() {
     const content = text.trim();
     if (!content) return;
     setText("");
+    setQuery(null);
     void chat.send(d.id, content);
+  }
+
+  function onInput(v: string) {
+    setText(v);
+    if (v.trim()) chat.typing(d.id);
+    else chat.stopTyping(d.id);
+    const caret = area.current?.selectionStart ?? v.length;
+    const m = MENTION_AT_CARET.exec(v.slice(0, caret));
+    setQuery(m ? m[2] : null);
+    setSel(0);
+    if (m && people === null) {
+      setPeople([]);
+      chat.mentionable(d).then(setPeople, () => setPeople([]));
+    }
+  }
+
+  function pick(user: string) {
+    const el = area.current!;
+    const caret = el.selectionStart ?? text.length;
+    const before = text.slice(0, caret).replace(/@[a-z0-9_-]*$/, `@${user} `);
+    setText(before + text.slice(caret));
+    setQuery(null);
+    requestAnimationFrame(() => {
+      el.focus();
+      el.selectionStart = el.selectionEnd = before.length;
+    });
   }
 
   function insert(emoji: string) {
@@ -320,6 +367,32 @@ function Composer({ chat, d, title }: { chat: Chat; d: Dialogue; title: string }
     });
   }
 
+  function onKeyDown(e: KeyboardEvent) {
+    if (suggestions.length > 0) {
+      if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+        e.preventDefault();
+        const step = e.key === "ArrowDown" ? 1 : -1;
+        setSel((sel + step + suggestions.length) % suggestions.length);
+        return;
+      }
+      if (e.key === "Enter" || e.key === "Tab") {
+        e.preventDefault();
+        pick(suggestions[sel]);
+        return;
+      }
+      if (e.key === "Escape") {
+        e.preventDefault();
+        setQuery(null);
+        return;
+      }
+    }
+    if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      send();
+    }
+  }
+
+  const open = suggestions.length > 0;
   return (
     <form
       class="composer"
@@ -331,29 +404,40 @@ function Composer({ chat, d, title }: { chat: Chat; d: Dialogue; title: string }
       <label for="composer-text" class="sr-only">
         Message {title}
       </label>
+      {open && (
+        <ul class="mentions-list" id="mention-list" role="listbox" aria-label="People to mention">
+          {suggestions.map((u, i) => (
+            <li
+              id={`mention-${u}`}
+              role="option"
+              aria-selected={i === sel}
+              class={i === sel ? "selected" : ""}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                pick(u);
+              }}
+            >
+              <Avatar chat={chat} user={u} size={22} /> <strong>{chat.name(u)}</strong> <span class="muted">@{u}</span>
+            </li>
+          ))}
+        </ul>
+      )}
       <textarea
         id="composer-text"
         ref={area}
         rows={1}
         placeholder={`Message ${d.kind === "room" ? "#" : ""}${title}`}
         value={text}
-        onInput={(e) => {
-          const v = (e.target as HTMLTextAreaElement).value;
-          setText(v);
-          if (v.trim()) chat.typing(d.id);
-          else chat.stopTyping(d.id);
-        }}
+        onInput={(e) => onInput((e.target as HTMLTextAreaElement).value)}
         onBlur={() => !text.trim() && chat.stopTyping(d.id)}
-        onKeyDown={(e) => {
-          if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
-            e.preventDefault();
-            send();
-          }
-        }}
+        onKeyDown={onKeyDown}
+        aria-autocomplete="list"
+        aria-controls={open ? "mention-list" : undefined}
+        aria-activedescendant={open ? `mention-${suggestions[sel]}` : undefined}
         aria-describedby="composer-help"
       />
       <span id="composer-help" class="sr-only">
-        Enter sends, Shift+Enter starts a new line.
+        Enter sends, Shift+Enter starts a new line, @ mentions someone.
       </span>
       <button
         type="button"

@@ -2,7 +2,7 @@ import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Chat } from "./chat";
 import { AgentBadge, Avatar, PresenceDot, presenceText } from "./people";
-import type { Profile, RoomInfo } from "./protocol";
+import type { Member, Profile, RoomInfo, SearchResults } from "./protocol";
 
 /** A modal <dialog>: focus stays inside, Escape closes it, focus returns where it was. */
 function Modal({ title, onClose, children }: { title: string; onClose: () => void; children: ComponentChildren }) {
@@ -198,6 +198,148 @@ export function CreateRoom({ chat, onClose, onCreated }: { chat: Chat; onClose: 
           {busy ? "Creating…" : "Create room"}
         </button>
       </form>
+    </Modal>
+  );
+}
+
+export function Search({ chat, onClose, onOpen }: { chat: Chat; onClose: () => void; onOpen: (id: string) => void }) {
+  const [query, setQuery] = useState("");
+  const [results, setResults] = useState<SearchResults | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function submit(e: Event) {
+    e.preventDefault();
+    if (!query.trim()) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setResults(await chat.search(query.trim()));
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+  function where(id: string) {
+    return id.includes("+") ? chat.name(id.split("+").find((u) => u !== chat.me)!) : `#${chat.dialogues.get(id)?.name ?? id}`;
+  }
+  return (
+    <Modal title="Search messages" onClose={onClose}>
+      <form class="filters" onSubmit={submit} role="search">
+        <label class="grow">
+          <span class="sr-only">Words to find</span>
+          <input type="search" placeholder="Find messages containing…" value={query} autoFocus maxLength={200} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
+        </label>
+        <button class="primary" type="submit" disabled={busy}>
+          Search
+        </button>
+      </form>
+      {error && <p class="error" role="alert">{error}</p>}
+      <ul class="results" aria-live="polite" data-testid="search-results">
+        {results?.messages.map((m) => (
+          <li>
+            <button class="result" onClick={() => onOpen(m.dialogue_id)}>
+              <span class="muted small">
+                {where(m.dialogue_id)} · {chat.name(m.sender)} · {new Date(m.timestamp).toLocaleString()}
+              </span>
+              <span class="snippet">{highlight(m.content, results.query)}</span>
+            </button>
+          </li>
+        ))}
+        {results && results.messages.length === 0 && <li class="muted">No messages match.</li>}
+      </ul>
+      {results?.truncated && <p class="muted small">Only recent messages were searched.</p>}
+    </Modal>
+  );
+}
+
+function highlight(text: string, query: string) {
+  const at = text.toLowerCase().indexOf(query.toLowerCase());
+  if (at < 0) return text;
+  return (
+    <>
+      {text.slice(0, at)}
+      <mark>{text.slice(at, at + query.length)}</mark>
+      {text.slice(at + query.length)}
+    </>
+  );
+}
+
+export function Members({ chat, room, onClose, onOpenDirect }: { chat: Chat; room: RoomInfo; onClose: () => void; onOpenDirect: (u: string) => void }) {
+  const [members, setMembers] = useState<Member[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [invitee, setInvitee] = useState("");
+  const [note, setNote] = useState<string | null>(null);
+  const load = () => chat.members(room.room_id).then(setMembers, (e) => setError(e.message));
+  useEffect(() => void load(), []);
+  const myRole = members?.find((m) => m.user_id === chat.me)?.role ?? room.role;
+  const canModerate = chat.admin || myRole === "owner" || myRole === "moderator";
+
+  async function act(op: string, user: string, what: string) {
+    setError(null);
+    try {
+      await chat.api(op, { room_id: room.room_id, user_id: user });
+      setNote(`${what} ${chat.name(user)}.`);
+      await load();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+  async function invite(e: Event) {
+    e.preventDefault();
+    const user = invitee.trim().replace(/^@/, "");
+    if (user) await act("room.invite", user, "Invited");
+    setInvitee("");
+  }
+  return (
+    <Modal title={`Members of ${room.name}`} onClose={onClose}>
+      <form class="filters" onSubmit={invite}>
+        <label class="grow">
+          <span class="sr-only">User id to invite</span>
+          <input placeholder="Invite by user id" list="invite-people" value={invitee} onInput={(e) => setInvitee((e.target as HTMLInputElement).value)} />
+        </label>
+        <datalist id="invite-people">
+          {[...chat.profiles.values()].map((p) => (
+            <option value={p.user_id}>{p.name}</option>
+          ))}
+        </datalist>
+        <button class="secondary" type="submit">
+          Invite
+        </button>
+      </form>
+      {note && <p class="muted small" role="status">{note}</p>}
+      {error && <p class="error" role="alert">{error}</p>}
+      <ul class="people-list" data-testid="members">
+        {members?.map((m) => (
+          <li class="member">
+            <button class="person" disabled={m.user_id === chat.me} onClick={() => onOpenDirect(m.user_id)} data-user={m.user_id}>
+              <span class="with-dot">
+                <Avatar chat={chat} user={m.user_id} size={32} />
+                <PresenceDot chat={chat} user={m.user_id} />
+              </span>
+              <span class="person-text">
+                <span>
+                  <strong>{chat.name(m.user_id)}</strong> <AgentBadge chat={chat} user={m.user_id} />{" "}
+                  {m.role !== "member" && <span class="role">{m.role}</span>} {m.muted && <span class="role muted-role">muted</span>}
+                </span>
+                <span class="muted small">
+                  @{m.user_id} · {m.user_id === chat.me ? "you" : presenceText(chat, m.user_id)}
+                </span>
+              </span>
+            </button>
+            {canModerate && m.user_id !== chat.me && m.role !== "owner" && (
+              <span class="actions">
+                <button class="link small" onClick={() => act(m.muted ? "room.unmute" : "room.mute", m.user_id, m.muted ? "Unmuted" : "Muted")}>
+                  {m.muted ? "Unmute" : "Mute"}
+                </button>
+                <button class="link small" onClick={() => act("room.remove", m.user_id, "Removed")}>
+                  Remove
+                </button>
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
     </Modal>
   );
 }

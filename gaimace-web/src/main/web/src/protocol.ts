@@ -13,6 +13,8 @@ export interface ChatMessage {
   id?: string;
   seq?: number;
   client_id?: string;
+  /** Users the server recognised as mentioned with `@user` (mod branch). */
+  mentions?: string[];
 }
 
 export interface Presence {
@@ -61,6 +63,7 @@ export interface DialogueSummary {
   last_seq: number;
   read_seq: number;
   unread: number;
+  unread_mentions?: number;
 }
 
 export interface RoomInfo {
@@ -88,11 +91,30 @@ export interface SendAck {
   duplicate: boolean;
 }
 
-export interface MembershipEvent {
-  type: "membership";
-  room_id: string;
-  change: "added" | "left" | "removed" | "banned";
+/** Events on `gaimace.user.<me>`: membership, role, mute, mention. */
+export interface UserEvent {
+  type: "membership" | "role" | "mute" | "mention";
+  room_id?: string;
+  dialogue_id?: string;
+  change?: string;
   by?: string;
+  seq?: number;
+  content?: string;
+}
+
+export interface Member {
+  user_id: string;
+  role: "owner" | "moderator" | "member";
+  joined_at?: string;
+  muted?: boolean;
+  muted_until?: string;
+}
+
+export interface SearchResults {
+  query: string;
+  messages: ChatMessage[];
+  more: boolean;
+  truncated?: boolean;
 }
 
 /** A refused API request: the protocol's error message. */
