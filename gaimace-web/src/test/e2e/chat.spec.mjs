@@ -232,7 +232,7 @@ async function run() {
   const members = alice.getByTestId("members");
   await members.locator('[data-user="sage"]').getByText("owner").waitFor();
   await members.locator('[data-user="sage"]').getByText("agent").waitFor();
-  await members.locator('[data-user="bob"]').waitFor();
+  await members.locator('button.person[data-user="bob"]').waitFor();
   await shot(alice, "members");
   await alice.keyboard.press("Escape");
   await alice.getByRole("dialog").waitFor({ state: "detached" });

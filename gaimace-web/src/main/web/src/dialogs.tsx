@@ -22,6 +22,13 @@ function Modal({ title, onClose, children }: { title: string; onClose: () => voi
         onClose();
       }}
       onClick={(e) => e.target === ref.current && onClose()}
+      onKeyDown={(e) => {
+        // Escape always closes, even from a search field (which would only clear itself).
+        if (e.key === "Escape" && !e.defaultPrevented) {
+          e.preventDefault();
+          onClose();
+        }
+      }}
     >
       <header>
         <h2 id="modal-title">{title}</h2>
@@ -71,7 +78,7 @@ export function Directory({ chat, onClose, onOpen }: { chat: Chat; onClose: () =
             <button class="person" disabled={p.user_id === chat.me} onClick={() => onOpen(p.user_id)} data-user={p.user_id}>
               <span class="with-dot">
                 <Avatar chat={chat} user={p.user_id} size={36} />
-                <PresenceDot chat={chat} user={p.user_id} />
+                <PresenceDot chat={chat} user={p.user_id} quiet />
               </span>
               <span class="person-text">
                 <span>
@@ -315,7 +322,7 @@ export function Members({ chat, room, onClose, onOpenDirect }: { chat: Chat; roo
             <button class="person" disabled={m.user_id === chat.me} onClick={() => onOpenDirect(m.user_id)} data-user={m.user_id}>
               <span class="with-dot">
                 <Avatar chat={chat} user={m.user_id} size={32} />
-                <PresenceDot chat={chat} user={m.user_id} />
+                <PresenceDot chat={chat} user={m.user_id} quiet />
               </span>
               <span class="person-text">
                 <span>

@@ -16,9 +16,14 @@ export function Avatar({ chat, user, size = 32 }: { chat: Chat; user: string; si
   );
 }
 
-export function PresenceDot({ chat, user }: { chat: Chat; user: string }) {
+/** A presence dot; `quiet` when the text beside it says the status already. */
+export function PresenceDot({ chat, user, quiet = false }: { chat: Chat; user: string; quiet?: boolean }) {
   const status = chat.presence.get(user)?.status ?? "offline";
-  return <span class={`presence ${status}`} data-presence={status} data-user={user} title={status} aria-label={status} role="img" />;
+  return quiet ? (
+    <span class={`presence ${status}`} data-presence={status} data-user={user} title={status} aria-hidden="true" />
+  ) : (
+    <span class={`presence ${status}`} data-presence={status} data-user={user} title={status} aria-label={status} role="img" />
+  );
 }
 
 /** "online", "away", or "last seen 5 min ago". */
