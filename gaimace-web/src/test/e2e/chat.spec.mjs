@@ -247,6 +247,10 @@ async function run() {
   }
   bobSockets.clear();
   await bob.getByTestId("connection").filter({ hasText: "reconnecting" }).waitFor();
+  // Written while offline: kept as "Sending…" and sent once the connection is back.
+  await bob.getByLabel("Message Lobby").fill("written while offline");
+  await bob.getByLabel("Message Lobby").press("Enter");
+  await bob.getByTestId("pending").filter({ hasText: "written while offline" }).waitFor();
   await shot(bob, "reconnecting");
   // Alice opens her DM with bob: his presence dot turns offline after the server's grace period.
   await alice.getByRole("button", { name: "People directory" }).click();
@@ -267,6 +271,11 @@ async function run() {
   assert.ok(at("missed one") < at("missed two") && at("missed two") < at("missed three"), "in order");
   assert.equal(order.filter((t) => t === "missed two").length, 1, "no duplicates");
   await alice.locator('button.dialogue[data-dialogue="alice+bob"] [data-presence="online"]').waitFor();
+  await message(alice, "written while offline").waitFor();
+  await bob.getByTestId("pending").waitFor({ state: "detached" });
+  await sdk("expect lobby bob written while offline");
+  assert.equal(await message(alice, "written while offline").count(), 1, "sent once");
+  assert.equal(await message(bob, "written while offline").count(), 1, "shown once");
 
   step("keyboard only: alice reaches the lobby and the composer with Tab and sends with Enter");
   // From the page's top, Tab reaches the lobby, Enter opens it, Tab reaches the composer.
@@ -287,6 +296,14 @@ async function run() {
   await alice.keyboard.type("typed without a mouse");
   await alice.keyboard.press("Enter");
   await message(bob, "typed without a mouse").waitFor();
+
+  step("profile: alice renames herself; bob sees the new name at once");
+  await alice.getByRole("button", { name: "Edit your profile" }).click();
+  await alice.getByLabel("Name").fill("Alice L.");
+  await alice.getByLabel("About you").fill("Curious, and now renamed.");
+  await alice.getByRole("button", { name: "Save" }).click();
+  await alice.getByRole("dialog").waitFor({ state: "detached" });
+  await bob.locator("article.msg .who strong", { hasText: "Alice L." }).first().waitFor();
 
   step("phone-sized screen: the list, then one conversation with a back button");
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });

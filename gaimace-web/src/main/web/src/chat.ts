@@ -137,7 +137,6 @@ export class Chat {
     this.admin = who.admin;
     this.profiles.set(me, who.profile);
     await this.refresh();
-    this.publishPresence(this.status);
     this.state = "connected";
     this.changed();
     void this.loadPeople();
@@ -399,6 +398,12 @@ export class Chat {
     }
   }
 
+  async setProfile(update: { name?: string; avatar?: string; description?: string }) {
+    const p = await this.api<Profile>("profile.set", update);
+    this.profiles.set(this.me, p);
+    this.changed();
+  }
+
   async directory(query: string): Promise<Profile[]> {
     const r = await this.api<{ users: Profile[] }>("directory", { query, limit: 200 });
     for (const p of r.users) this.profiles.set(p.user_id, p);
@@ -645,7 +650,8 @@ export class Chat {
       for (const d of this.dialogues.values()) {
         if (d.loaded) void this.recover(d.id);
       }
-      this.publishPresence(this.status);
+      // The server announces 'online' itself; only a status the user chose is announced again.
+      if (this.status !== "online") this.publishPresence(this.status);
       const r = await this.api<{ users: Presence[] }>("presence");
       for (const p of r.users) this.presence.set(p.user_id, p);
       this.state = "connected";

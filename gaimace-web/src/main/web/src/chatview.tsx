@@ -1,7 +1,7 @@
 import { useEffect, useReducer, useState } from "preact/hooks";
 import type { Chat, Dialogue } from "./chat";
 import { Conversation } from "./conversation";
-import { BrowseRooms, CreateRoom, Directory, Search } from "./dialogs";
+import { BrowseRooms, CreateRoom, Directory, EditProfile, Search } from "./dialogs";
 import { Avatar, PresenceDot } from "./people";
 import type { Status } from "./protocol";
 
@@ -18,7 +18,7 @@ const STATE_TEXT = {
   closed: "Disconnected",
 };
 
-type Panel = "none" | "directory" | "rooms" | "create" | "search";
+type Panel = "none" | "directory" | "rooms" | "create" | "search" | "profile";
 
 export function ChatView({ chat, onLogout }: { chat: Chat; onLogout: () => void }) {
   useChat(chat);
@@ -48,7 +48,9 @@ export function ChatView({ chat, onLogout }: { chat: Chat; onLogout: () => void 
     <div class={`shell ${current ? "has-active" : ""}`} data-connection={chat.state}>
       <aside class="sidebar" aria-label="Conversations">
         <header class="me">
-          <Avatar chat={chat} user={chat.me} size={36} />
+          <button class="avatar-button" aria-label="Edit your profile" title="Edit your profile" onClick={() => setPanel("profile")}>
+            <Avatar chat={chat} user={chat.me} size={36} />
+          </button>
           <div class="me-text">
             <strong>{me?.name ?? chat.me}</strong>
             <select
@@ -130,6 +132,7 @@ export function ChatView({ chat, onLogout }: { chat: Chat; onLogout: () => void 
           }}
         />
       )}
+      {panel === "profile" && <EditProfile chat={chat} onClose={() => setPanel("none")} />}
       {panel === "search" && (
         <Search
           chat={chat}

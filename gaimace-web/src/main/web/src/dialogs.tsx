@@ -350,3 +350,38 @@ export function Members({ chat, room, onClose, onOpenDirect }: { chat: Chat; roo
     </Modal>
   );
 }
+
+export function EditProfile({ chat, onClose }: { chat: Chat; onClose: () => void }) {
+  const p = chat.profiles.get(chat.me);
+  const [name, setName] = useState(p?.name ?? chat.me);
+  const [avatar, setAvatar] = useState(p?.avatar ?? "");
+  const [description, setDescription] = useState(p?.description ?? "");
+  const [error, setError] = useState<string | null>(null);
+  const value = (e: Event) => (e.target as HTMLInputElement).value;
+  async function submit(e: Event) {
+    e.preventDefault();
+    setError(null);
+    try {
+      await chat.setProfile({ name: name.trim(), avatar: avatar.trim(), description: description.trim() });
+      onClose();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+  return (
+    <Modal title="Your profile" onClose={onClose}>
+      <form class="stack" onSubmit={submit}>
+        <label for="profile-name">Name</label>
+        <input id="profile-name" required maxLength={100} value={name} onInput={(e) => setName(value(e))} />
+        <label for="profile-avatar">Picture (an https address, or empty)</label>
+        <input id="profile-avatar" type="url" maxLength={2000} value={avatar} onInput={(e) => setAvatar(value(e))} />
+        <label for="profile-description">About you</label>
+        <textarea id="profile-description" maxLength={2000} rows={3} value={description} onInput={(e) => setDescription(value(e))} />
+        {error && <p class="error" role="alert">{error}</p>}
+        <button class="primary" type="submit">
+          Save
+        </button>
+      </form>
+    </Modal>
+  );
+}
