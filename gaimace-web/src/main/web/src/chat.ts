@@ -3,8 +3,11 @@
 // and the state the UI renders. Every change bumps `version` and notifies listeners.
 
 import { type Msg, type NatsConnection, wsconnect } from "@nats-io/nats-core";
+import { download, upload } from "./files";
 import {
   ApiError,
+  type Attachment,
+  type ChangeEntry,
   type ChatMessage,
   type DialogueSummary,
   type HistoryPage,
@@ -33,7 +36,22 @@ export interface Pending {
   client_id: string;
   dialogue_id: string;
   content: string;
+  reply_to?: string;
+  /** Files still to upload, and those uploaded (sent with the message). */
+  files?: File[];
+  attachments?: Attachment[];
+  progress?: string;
   failed?: string;
+}
+
+/** A random id; crypto.randomUUID exists on secure pages only. */
+export function uuid(): string {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
 export interface Dialogue {
@@ -284,8 +302,13 @@ export class Chat {
       const d = this.dialogues.get(id);
       for (let more = true; more && d; ) {
         const page = await this.api<HistoryPage>("history", { dialogue_id: id, after: d.last });
-        for (const m of page.messages) this.store(d, m, false);
-        more = page.more && page.messages.length > 0;
+        const entries: (ChatMessage | ChangeEntry)[] = [...page.messages, ...(page.events ?? [])];
+        entries.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+        for (const e of entries) {
+          if (e.type === "message") this.store(d, e, false);
+          else this.applyChange(d, e, e.seq!);
+        }
+        more = page.more && entries.length > 0;
       }
     } catch (e) {
       console.warn("recovery of", id, "failed", e);
@@ -295,21 +318,56 @@ export class Chat {
     }
   }
 
-  async send(dialogueId: string, content: string) {
-    const p: Pending = { client_id: crypto.randomUUID(), dialogue_id: dialogueId, content };
+  async send(dialogueId: string, content: string, opts: { replyTo?: string; files?: File[] } = {}) {
+    const p: Pending = { client_id: uuid(), dialogue_id: dialogueId, content, reply_to: opts.replyTo };
+    if (opts.files?.length) p.files = [...opts.files];
     this.pending.push(p);
     this.stopTyping(dialogueId);
     this.changed();
     await this.deliver(p);
   }
 
+  /** Uploads what is left of a pending message's files; false when it failed. */
+  private async uploadFiles(p: Pending): Promise<boolean> {
+    while (p.files?.length) {
+      const file = p.files[0];
+      try {
+        const a = await upload(this.api.bind(this), p.dialogue_id, file, (done) => {
+          p.progress = `Uploading ${file.name}… ${Math.round(done * 100)}%`;
+          this.changed();
+        });
+        (p.attachments ??= []).push(a);
+        p.files.shift();
+        p.progress = undefined;
+      } catch (e) {
+        if (e instanceof ApiError || !(e instanceof Error) || !/timeout|disconnect|closed/i.test(e.message)) {
+          p.failed = `${file.name}: ${(e as Error).message}`;
+          p.progress = undefined;
+          this.changed();
+          return false;
+        }
+        return false; // the connection is down: deliver() runs again after the reconnect
+      }
+    }
+    return true;
+  }
+
+  /** A file's content (checked); images are shown from it, other files saved. */
+  file(a: Attachment): Promise<Blob> {
+    return download(this.api.bind(this), a);
+  }
+
   /** Sends a pending message; kept for a resend (same client_id) if the connection is down. */
   private async deliver(p: Pending) {
+    if (p.files?.length && !(await this.uploadFiles(p))) return;
     const target = isDirect(p.dialogue_id)
       ? { recipient: peerOf(p.dialogue_id, this.me) }
       : { dialogue_id: p.dialogue_id };
+    const extra: Record<string, unknown> = {};
+    if (p.reply_to) extra.reply_to = p.reply_to;
+    if (p.attachments?.length) extra.attachments = p.attachments.map((a) => a.id);
     try {
-      const ack = await this.api<SendAck>("send", { ...target, content: p.content, client_id: p.client_id });
+      const ack = await this.api<SendAck>("send", { ...target, ...extra, content: p.content, client_id: p.client_id });
       this.pending = this.pending.filter((x) => x !== p);
       const d = this.dialogues.get(ack.dialogue_id) ?? this.directWith(peerOf(ack.dialogue_id, this.me));
       d.messages.set(ack.seq, {
@@ -321,6 +379,8 @@ export class Chat {
         id: ack.id,
         seq: ack.seq,
         client_id: p.client_id,
+        reply_to: p.reply_to,
+        attachments: p.attachments,
       });
       if (d.loaded || d.last === 0) d.loaded = true;
       void this.markRead(d.id);
@@ -345,7 +405,8 @@ export class Chat {
   async markRead(id: string) {
     const d = this.dialogues.get(id);
     if (!d) return;
-    const newest = Math.max(0, ...d.messages.keys());
+    // d.last may be an edit or reaction entry, which the marker may point at too.
+    const newest = d.loaded ? Math.max(d.last, ...d.messages.keys()) : Math.max(0, ...d.messages.keys());
     if (newest <= d.readSeq && d.unread === 0 && d.mentions === 0) return;
     d.unread = 0;
     d.mentions = 0;
@@ -358,8 +419,66 @@ export class Chat {
     try {
       await this.api<ReadReceipt>("read", { dialogue_id: id, seq: newest });
     } catch (e) {
-      console.warn("read failed", e);
+      const message = Math.max(0, ...d.messages.keys());
+      if (e instanceof ApiError && message > 0 && message < newest) {
+        await this.api<ReadReceipt>("read", { dialogue_id: id, seq: message }).catch(() => {});
+      } else {
+        console.warn("read failed", e);
+      }
     }
+  }
+
+  /** Edits my message; the reply (its current state) replaces it. */
+  async edit(d: Dialogue, m: ChatMessage, content: string) {
+    this.replace(d, await this.api<ChatMessage>("message.edit", { dialogue_id: d.id, message_id: m.id, content }));
+  }
+
+  async deleteMessage(d: Dialogue, m: ChatMessage) {
+    this.replace(d, await this.api<ChatMessage>("message.delete", { dialogue_id: d.id, message_id: m.id }));
+  }
+
+  /** Adds my reaction, or takes it back when I had given it. */
+  async react(d: Dialogue, m: ChatMessage, emoji: string) {
+    const mine = m.reactions?.find((r) => r.emoji === emoji)?.users.includes(this.me);
+    const now = await this.api<ChatMessage>("message.react", {
+      dialogue_id: d.id,
+      message_id: m.id,
+      emoji,
+      action: mine ? "remove" : "add",
+    });
+    this.replace(d, now);
+  }
+
+  private replace(d: Dialogue, m: ChatMessage) {
+    if (m.seq) d.messages.set(m.seq, m);
+    this.changed();
+  }
+
+  byId(d: Dialogue, id: string): ChatMessage | undefined {
+    for (const m of d.messages.values()) if (m.id === id) return m;
+    return undefined;
+  }
+
+  /** Applies an edit, delete or reaction entry to the message it changes, if loaded. */
+  private applyChange(d: Dialogue, e: ChangeEntry, seq: number) {
+    if (seq > d.last) d.last = seq;
+    const m = this.byId(d, e.message_id);
+    if (!m || m.deleted) return;
+    let next: ChatMessage = m;
+    if (e.type === "edit") next = { ...m, content: e.content ?? m.content, edited_at: e.timestamp };
+    else if (e.type === "delete") next = { ...m, content: "", deleted: true, reactions: undefined, attachments: undefined, mentions: undefined };
+    else if (e.type === "reaction" && e.emoji) {
+      const reactions = (m.reactions ?? []).map((r) => ({ ...r, users: [...r.users] }));
+      let r = reactions.find((x) => x.emoji === e.emoji);
+      if (e.action === "remove") {
+        if (r) r.users = r.users.filter((u) => u !== e.sender);
+      } else {
+        if (!r) reactions.push((r = { emoji: e.emoji, users: [] }));
+        if (!r.users.includes(e.sender)) r.users.push(e.sender);
+      }
+      next = { ...m, reactions: reactions.filter((x) => x.users.length > 0) };
+    }
+    d.messages.set(m.seq!, next);
   }
 
   typing(dialogueId: string) {
@@ -515,6 +634,10 @@ export class Chat {
     switch (body?.type) {
       case "message":
         return this.onMessage(body as ChatMessage, m);
+      case "edit":
+      case "delete":
+      case "reaction":
+        return this.onChangeEntry(body as ChangeEntry, m);
       case "read":
         return this.onRead(body as ReadReceipt);
       case "typing":
@@ -548,6 +671,21 @@ export class Chat {
       return;
     }
     this.store(d, { ...msg, seq }, true);
+    this.changed();
+  }
+
+  private onChangeEntry(e: ChangeEntry, m: Msg) {
+    const seq = Number(m.headers?.get("Nats-Sequence"));
+    if (!seq) return;
+    const prev = Number(m.headers?.get("Nats-Last-Sequence") ?? 0);
+    const d = this.dialogues.get(e.dialogue_id);
+    if (!d || seq <= d.last) return; // unknown dialogue, or a repeat
+    if (prev > d.last) {
+      void this.recover(d.id);
+      return;
+    }
+    this.applyChange(d, e, seq);
+    if (e.sender !== this.me && seq > d.readSeq) d.unread++;
     this.changed();
   }
 

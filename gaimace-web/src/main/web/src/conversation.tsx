@@ -2,8 +2,11 @@ import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { Chat, Dialogue } from "./chat";
 import { Members } from "./dialogs";
 import { AgentBadge, Avatar, PresenceDot, presenceText } from "./people";
+import { EmojiPicker } from "./emoji";
+import { Message } from "./message";
 import type { ChatMessage } from "./protocol";
-import { EMOJI, dayKey, dayLabel, timeOf, tokens } from "./util";
+import { sizeText } from "./files";
+import { dayKey, dayLabel } from "./util";
 
 interface Props {
   chat: Chat;
@@ -16,6 +19,9 @@ interface Props {
 export function Conversation({ chat, d, onBack, onLeft, onOpenDirect }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [members, setMembers] = useState(false);
+  const [replyTo, setReplyTo] = useState<ChatMessage | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
+  const [dragging, setDragging] = useState(false);
   useEffect(() => {
     chat.open(d.id).catch((e) => setError(String(e.message ?? e)));
   }, [d.id]);
@@ -33,7 +39,29 @@ export function Conversation({ chat, d, onBack, onLeft, onOpenDirect }: Props) {
   }
 
   return (
-    <section class="conversation" aria-labelledby="conv-title" data-dialogue={d.id}>
+    <section
+      class={`conversation ${dragging ? "dragging" : ""}`}
+      aria-labelledby="conv-title"
+      data-dialogue={d.id}
+      onDragOver={(e) => {
+        if (e.dataTransfer?.types.includes("Files")) {
+          e.preventDefault();
+          setDragging(true);
+        }
+      }}
+      onDragLeave={(e) => e.target === e.currentTarget && setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        const dropped = [...(e.dataTransfer?.files ?? [])];
+        if (dropped.length) setFiles([...files, ...dropped]);
+      }}
+    >
+      {dragging && (
+        <div class="drop-hint" aria-hidden="true">
+          Drop files to share them in {title}
+        </div>
+      )}
       <header class="conv-head">
         <button class="icon back" aria-label="Back to conversations" onClick={onBack}>
           ←
@@ -72,15 +100,24 @@ export function Conversation({ chat, d, onBack, onLeft, onOpenDirect }: Props) {
           {error}
         </p>
       )}
-      <MessageList chat={chat} d={d} onOpenDirect={onOpenDirect} />
+      <MessageList chat={chat} d={d} onOpenDirect={onOpenDirect} onReply={setReplyTo} onError={setError} />
       <TypingLine chat={chat} d={d} />
-      <Composer chat={chat} d={d} title={title} />
+      <Composer chat={chat} d={d} title={title} replyTo={replyTo} setReplyTo={setReplyTo} files={files} setFiles={setFiles} />
       {members && room && <Members chat={chat} room={room} onClose={() => setMembers(false)} onOpenDirect={onOpenDirect} />}
     </section>
   );
 }
 
-function MessageList({ chat, d, onOpenDirect }: { chat: Chat; d: Dialogue; onOpenDirect: (u: string) => void }) {
+interface ListProps {
+  chat: Chat;
+  d: Dialogue;
+  onOpenDirect: (u: string) => void;
+  onReply: (m: ChatMessage) => void;
+  onError: (text: string) => void;
+}
+
+function MessageList({ chat, d, onOpenDirect, onReply, onError }: ListProps) {
+  const [activeSeq, setActiveSeq] = useState<number | null>(null);
   const list = useRef<HTMLDivElement>(null);
   const top = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
@@ -136,7 +173,21 @@ function MessageList({ chat, d, onOpenDirect }: { chat: Chat; d: Dialogue; onOpe
       document.removeEventListener("visibilitychange", mark);
       window.removeEventListener("focus", mark);
     };
-  }, [d.id, newest]);
+  }, [d.id, newest, d.last]);
+
+  // Arrow keys move through messages; the one reached (and its tools) joins the tab order.
+  function onKeyDown(e: KeyboardEvent) {
+    if (e.key !== "ArrowUp" && e.key !== "ArrowDown" && e.key !== "Home" && e.key !== "End") return;
+    if ((e.target as HTMLElement).closest("textarea, input")) return;
+    e.preventDefault();
+    const seqs = messages.map((m) => m.seq!);
+    if (seqs.length === 0) return;
+    const at = activeSeq === null ? seqs.length : seqs.indexOf(activeSeq);
+    const next =
+      e.key === "Home" ? 0 : e.key === "End" ? seqs.length - 1 : Math.max(0, Math.min(seqs.length - 1, at + (e.key === "ArrowUp" ? -1 : 1)));
+    setActiveSeq(seqs[next]);
+    requestAnimationFrame(() => list.current?.querySelector<HTMLElement>(`article[data-seq="${seqs[next]}"]`)?.focus());
+  }
 
   function onScroll() {
     const el = list.current!;
@@ -157,7 +208,7 @@ function MessageList({ chat, d, onOpenDirect }: { chat: Chat; d: Dialogue; onOpe
   let prev: ChatMessage | undefined;
   return (
     <div class="messages-wrap">
-      <div class="messages" ref={list} onScroll={onScroll} role="log" aria-label={`Messages`} tabIndex={0} data-testid="messages">
+      <div class="messages" ref={list} onScroll={onScroll} onKeyDown={onKeyDown} role="log" aria-label="Messages (arrow keys move between them)" tabIndex={0} data-testid="messages">
         <div ref={top} class="history-top">
           {!d.loaded
             ? "Loading messages…"
@@ -181,7 +232,16 @@ function MessageList({ chat, d, onOpenDirect }: { chat: Chat; d: Dialogue; onOpe
                   <span>{dayLabel(m.timestamp)}</span>
                 </div>
               )}
-              <Message chat={chat} m={m} compact={compact} onOpenDirect={onOpenDirect} />
+              <Message
+                chat={chat}
+                d={d}
+                m={m}
+                compact={compact}
+                active={m.seq === activeSeq}
+                onOpenDirect={onOpenDirect}
+                onReply={onReply}
+                onError={onError}
+              />
               {m === latestMine && seenBy.length > 0 && (
                 <p class="seen" data-testid="seen-by">
                   Seen by {seenBy.join(", ")}
@@ -206,7 +266,7 @@ function MessageList({ chat, d, onOpenDirect }: { chat: Chat; d: Dialogue; onOpe
                     </button>
                   </>
                 ) : (
-                  "Sending…"
+                  p.progress ?? (p.files?.length || p.attachments?.length ? `Sending with ${(p.files?.length ?? 0) + (p.attachments?.length ?? 0)} file(s)…` : "Sending…")
                 )}
               </p>
             </div>
@@ -231,52 +291,6 @@ function MessageList({ chat, d, onOpenDirect }: { chat: Chat; d: Dialogue; onOpe
   );
 }
 
-function Message({ chat, m, compact, onOpenDirect }: { chat: Chat; m: ChatMessage; compact: boolean; onOpenDirect: (u: string) => void }) {
-  const mine = m.sender === chat.me;
-  const mentionsMe = m.mentions ? m.mentions.includes(chat.me) : m.content.includes(`@${chat.me}`);
-  return (
-    <article
-      class={`msg ${mine ? "mine" : ""} ${compact ? "compact" : ""} ${mentionsMe ? "mentioned" : ""}`}
-      data-seq={m.seq}
-      data-sender={m.sender}
-      aria-label={`${chat.name(m.sender)} at ${timeOf(m.timestamp)}`}
-    >
-      {compact ? (
-        <span class="gutter" aria-hidden="true">
-          {timeOf(m.timestamp)}
-        </span>
-      ) : (
-        <button class="avatar-button" tabIndex={-1} aria-hidden="true" onClick={() => !mine && onOpenDirect(m.sender)}>
-          <Avatar chat={chat} user={m.sender} size={36} />
-        </button>
-      )}
-      <div class="body">
-        {!compact && (
-          <p class="who">
-            <strong>{chat.name(m.sender)}</strong> <AgentBadge chat={chat} user={m.sender} />{" "}
-            <time dateTime={m.timestamp} class="muted small">
-              {timeOf(m.timestamp)}
-            </time>
-          </p>
-        )}
-        <p class="text">
-          {tokens(m.content).map((t) =>
-            t.kind === "link" ? (
-              <a href={t.value} target="_blank" rel="noopener noreferrer">
-                {t.value}
-              </a>
-            ) : t.kind === "mention" ? (
-              <span class={`mention ${t.value === `@${chat.me}` ? "me" : ""}`}>{t.value}</span>
-            ) : (
-              t.value
-            ),
-          )}
-        </p>
-      </div>
-    </article>
-  );
-}
-
 function TypingLine({ chat, d }: { chat: Chat; d: Dialogue }) {
   const names = [...d.typing.keys()].map((u) => chat.name(u));
   const text =
@@ -296,7 +310,18 @@ function TypingLine({ chat, d }: { chat: Chat; d: Dialogue }) {
 
 const MENTION_AT_CARET = /(^|[\s([{<"'`*~,;:!?])@([a-z0-9_-]{0,64})$/;
 
-function Composer({ chat, d, title }: { chat: Chat; d: Dialogue; title: string }) {
+interface ComposerProps {
+  chat: Chat;
+  d: Dialogue;
+  title: string;
+  replyTo: ChatMessage | null;
+  setReplyTo: (m: ChatMessage | null) => void;
+  files: File[];
+  setFiles: (f: File[]) => void;
+}
+
+function Composer({ chat, d, title, replyTo, setReplyTo, files, setFiles }: ComposerProps) {
+  const fileInput = useRef<HTMLInputElement>(null);
   const [text, setText] = useState("");
   const [picker, setPicker] = useState(false);
   const [people, setPeople] = useState<string[] | null>(null);
@@ -321,12 +346,18 @@ function Composer({ chat, d, title }: { chat: Chat; d: Dialogue; title: string }
           .filter((u) => u.startsWith(query) || chat.name(u).toLowerCase().includes(query))
           .slice(0, 6);
 
+  useEffect(() => {
+    if (replyTo) area.current?.focus();
+  }, [replyTo]);
+
   function send() {
-    const content = text.trim();
+    const content = text.trim() || files.map((f) => f.name).join(", ");
     if (!content) return;
     setText("");
     setQuery(null);
-    void chat.send(d.id, content);
+    void chat.send(d.id, content, { replyTo: replyTo?.id, files });
+    setReplyTo(null);
+    setFiles([]);
   }
 
   function onInput(v: string) {
@@ -386,6 +417,11 @@ function Composer({ chat, d, title }: { chat: Chat; d: Dialogue; title: string }
         return;
       }
     }
+    if (e.key === "Escape" && replyTo) {
+      e.preventDefault();
+      setReplyTo(null);
+      return;
+    }
     if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
       e.preventDefault();
       send();
@@ -404,6 +440,26 @@ function Composer({ chat, d, title }: { chat: Chat; d: Dialogue; title: string }
       <label for="composer-text" class="sr-only">
         Message {title}
       </label>
+      {(replyTo || files.length > 0) && (
+        <div class="staged">
+          {replyTo && (
+            <p class="replying" data-testid="replying">
+              Replying to <strong>{chat.name(replyTo.sender)}</strong>: {replyTo.content.slice(0, 80)}{" "}
+              <button type="button" class="link small" onClick={() => setReplyTo(null)}>
+                Cancel
+              </button>
+            </p>
+          )}
+          {files.map((f, i) => (
+            <span class="chip" data-testid="staged-file">
+              📎 {f.name} <span class="muted small">{sizeText(f.size)}</span>
+              <button type="button" class="icon small" aria-label={`Remove ${f.name}`} onClick={() => setFiles(files.filter((_, j) => j !== i))}>
+                ✕
+              </button>
+            </span>
+          ))}
+        </div>
+      )}
       {open && (
         <ul class="mentions-list" id="mention-list" role="listbox" aria-label="People to mention">
           {suggestions.map((u, i) => (
@@ -439,6 +495,23 @@ function Composer({ chat, d, title }: { chat: Chat; d: Dialogue; title: string }
       <span id="composer-help" class="sr-only">
         Enter sends, Shift+Enter starts a new line, @ mentions someone.
       </span>
+      <input
+        ref={fileInput}
+        type="file"
+        multiple
+        class="sr-only"
+        tabIndex={-1}
+        aria-hidden="true"
+        data-testid="file-input"
+        onChange={(e) => {
+          const input = e.target as HTMLInputElement;
+          setFiles([...files, ...(input.files ?? [])]);
+          input.value = "";
+        }}
+      />
+      <button type="button" class="icon" aria-label="Attach files" title="Attach files (or drop them here)" onClick={() => fileInput.current?.click()}>
+        📎
+      </button>
       <button
         type="button"
         class="icon"
@@ -450,7 +523,7 @@ function Composer({ chat, d, title }: { chat: Chat; d: Dialogue; title: string }
       >
         😊
       </button>
-      <button type="submit" class="primary" disabled={!text.trim()}>
+      <button type="submit" class="primary" disabled={!text.trim() && files.length === 0}>
         Send
       </button>
       {picker && (
@@ -466,32 +539,3 @@ function Composer({ chat, d, title }: { chat: Chat; d: Dialogue; title: string }
   );
 }
 
-export function EmojiPicker({ onPick, onClose }: { onPick: (e: string) => void; onClose: () => void }) {
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    box.current?.querySelector("button")?.focus();
-    const away = (e: MouseEvent) => !box.current?.contains(e.target as Node) && onClose();
-    setTimeout(() => document.addEventListener("click", away));
-    return () => document.removeEventListener("click", away);
-  }, []);
-  return (
-    <div
-      class="emoji-picker"
-      ref={box}
-      role="dialog"
-      aria-label="Emoji"
-      onKeyDown={(e) => {
-        if (e.key === "Escape") {
-          e.stopPropagation();
-          onClose();
-        }
-      }}
-    >
-      {EMOJI.map((e) => (
-        <button type="button" class="emoji" aria-label={e} onClick={() => onPick(e)}>
-          {e}
-        </button>
-      ))}
-    </div>
-  );
-}

@@ -13,8 +13,42 @@ export interface ChatMessage {
   id?: string;
   seq?: number;
   client_id?: string;
-  /** Users the server recognised as mentioned with `@user` (mod branch). */
+  /** Users the server recognised as mentioned with `@user`. */
   mentions?: string[];
+  /** Rich messages: the answered message, the thread, edits, deletion, reactions. */
+  reply_to?: string;
+  thread_id?: string;
+  edited_at?: string;
+  deleted?: boolean;
+  reactions?: Reaction[];
+  /** Files sent with the message. */
+  attachments?: Attachment[];
+}
+
+export interface Reaction {
+  emoji: string;
+  users: string[];
+}
+
+export interface Attachment {
+  id: string;
+  name: string;
+  size: number;
+  mime: string;
+  sha256: string;
+}
+
+/** A change to a stored message, logged in the dialogue like a message (`edit`, `delete`, `reaction`). */
+export interface ChangeEntry {
+  type: "edit" | "delete" | "reaction";
+  dialogue_id: string;
+  message_id: string;
+  sender: string;
+  content?: string;
+  emoji?: string;
+  action?: "add" | "remove";
+  timestamp: string;
+  seq?: number;
 }
 
 export interface Presence {
@@ -80,6 +114,21 @@ export interface HistoryPage {
   dialogue_id: string;
   messages: ChatMessage[];
   more: boolean;
+  /** With `after`: the changes of the same range, oldest first. */
+  events?: ChangeEntry[];
+}
+
+export interface UploadStarted {
+  upload_id: string;
+  chunk_size: number;
+  chunks: number;
+}
+
+export interface FileChunk {
+  file_id: string;
+  index: number;
+  chunks: number;
+  data: string;
 }
 
 export interface SendAck {
