@@ -15,6 +15,9 @@ const require = createRequire(join(process.env.WEB_DIR, "package.json"));
 const { chromium } = require("playwright-core");
 
 const WEB_URL = process.env.WEB_URL;
+// Server features the Java test found in the build ("rich": reactions, replies, edits, deletions;
+// "files": uploads and downloads); their steps run only with them.
+const FEATURES = new Set((process.env.FEATURES || "").split(",").filter(Boolean));
 const SHOTS = process.env.SCREENSHOTS || "";
 const T = 15_000;
 
@@ -78,6 +81,12 @@ async function signIn(page, token) {
 
 function message(page, text) {
   return page.locator("article.msg .text", { hasText: text });
+}
+
+/** The message whose own text starts with `text` (not one quoting it). */
+function articleOf(page, text) {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return page.locator("article.msg").filter({ has: page.locator(".text", { hasText: new RegExp(`^${escaped}`) }) });
 }
 
 async function run() {
@@ -237,6 +246,11 @@ async function run() {
   await alice.keyboard.press("Escape");
   await alice.getByRole("dialog").waitFor({ state: "detached" });
 
+  if (FEATURES.has("rich")) await richMessages(alice, bob);
+  else console.log("SKIP rich messages: this server has no message.react");
+  if (FEATURES.has("files")) await files(alice, bob);
+  else console.log("SKIP files: this server has no file.upload.begin");
+
   step("recovery: bob's connection drops; messages sent meanwhile appear after the reconnect");
   await bob.locator('button.dialogue[data-dialogue="lobby"]').click();
   await alice.locator('button.dialogue[data-dialogue="lobby"]').click();
@@ -260,6 +274,10 @@ async function run() {
   await sdk("send lobby missed one");
   await sdk("send lobby missed two");
   await alice.locator('button.dialogue[data-dialogue="lobby"]').click();
+  if (FEATURES.has("rich")) {
+    await articleOf(alice, "Hi Alice, Bob here").hover();
+    await articleOf(alice, "Hi Alice, Bob here").getByRole("button", { name: "React ❤️" }).click();
+  }
   await alice.getByLabel("Message Lobby").fill("missed three");
   await alice.getByLabel("Message Lobby").press("Enter");
   await message(alice, "missed three").waitFor();
@@ -272,6 +290,8 @@ async function run() {
   assert.equal(order.filter((t) => t === "missed two").length, 1, "no duplicates");
   await alice.locator('button.dialogue[data-dialogue="alice+bob"] [data-presence="online"]').waitFor();
   await message(alice, "written while offline").waitFor();
+  // The reaction made while bob was away reached him through recovery (history "events").
+  if (FEATURES.has("rich")) await articleOf(bob, "Hi Alice, Bob here").getByRole("button", { name: /^❤️ 1/ }).waitFor();
   await bob.getByTestId("pending").waitFor({ state: "detached" });
   await sdk("expect lobby bob written while offline");
   assert.equal(await message(alice, "written while offline").count(), 1, "sent once");
@@ -324,4 +344,104 @@ async function run() {
   await phone.close();
 
   await shot(alice, "chat-desktop");
+}
+
+/** Reactions, replies, edits and deletions between the two browsers. */
+async function richMessages(alice, bob) {
+  const lobby = (p) => p.locator('button.dialogue[data-dialogue="lobby"]');
+  const article = articleOf;
+  await lobby(alice).click();
+  await lobby(bob).click();
+
+  step("reactions: bob reacts 👍 to alice's message; alice adds hers; both see the count");
+  await article(bob, "Hello from Alice 👋").hover();
+  await article(bob, "Hello from Alice 👋").getByRole("button", { name: "React 👍" }).click();
+  const chip = (p) => article(p, "Hello from Alice 👋").getByTestId("reactions").getByRole("button", { name: /^👍/ });
+  await chip(alice).filter({ hasText: "1" }).waitFor();
+  await chip(alice).click();
+  await chip(bob).filter({ hasText: "2" }).waitFor();
+  assert.equal(await chip(alice).getAttribute("aria-pressed"), "true");
+
+  step("replies: alice answers bob's message; bob sees the quote");
+  await article(alice, "Hi Alice, Bob here").hover();
+  await article(alice, "Hi Alice, Bob here").getByRole("button", { name: "Reply" }).click();
+  await alice.getByTestId("replying").filter({ hasText: "Bob" }).waitFor();
+  await alice.getByLabel("Message Lobby").pressSequentially("Replying to you, Bob");
+  await alice.getByLabel("Message Lobby").press("Enter");
+  await article(bob, "Replying to you, Bob").getByTestId("reply-quote").filter({ hasText: "Bob: Hi Alice, Bob here" }).waitFor();
+  await sdk("expect lobby alice Replying to you, Bob");
+
+  step("edit: alice corrects her reply; bob sees the new text marked (edited)");
+  await article(alice, "Replying to you, Bob").hover();
+  await article(alice, "Replying to you, Bob").getByRole("button", { name: "Edit" }).click();
+  await alice.getByLabel("Edit message").fill("Replying to you, Bob (fixed)");
+  await alice.getByLabel("Edit message").press("Enter");
+  await article(bob, "Replying to you, Bob (fixed)").getByText("(edited)").waitFor();
+
+  step("delete: bob deletes a message; alice sees it deleted");
+  await bob.getByLabel("Message Lobby").fill("oops, wrong room");
+  await bob.getByLabel("Message Lobby").press("Enter");
+  await message(alice, "oops, wrong room").waitFor();
+  bob.once("dialog", (d) => d.accept());
+  await article(bob, "oops, wrong room").hover();
+  await article(bob, "oops, wrong room").getByRole("button", { name: "Delete" }).click();
+  await message(alice, "oops, wrong room").waitFor({ state: "detached" });
+  await alice.getByText("This message was deleted.").waitFor();
+  await shot(bob, "rich");
+}
+
+/** Upload with the file picker and by drag and drop; image preview; download checked byte for byte. */
+async function files(alice, bob) {
+  step("files: alice attaches an image and a text file; bob sees the preview and downloads the file");
+  const png = Buffer.from(
+    await alice.evaluate(() => {
+      const c = document.createElement("canvas");
+      c.width = 160;
+      c.height = 90;
+      const g = c.getContext("2d");
+      g.fillStyle = "#4f46e5";
+      g.fillRect(0, 0, 160, 90);
+      g.fillStyle = "#fff";
+      g.font = "24px sans-serif";
+      g.fillText("chart", 45, 55);
+      return c.toDataURL("image/png").split(",")[1];
+    }),
+    "base64",
+  );
+  const notes = "Gaimace notes\n".repeat(20_000); // 280 KB: three chunks
+  await alice.getByTestId("file-input").setInputFiles([
+    { name: "chart.png", mimeType: "image/png", buffer: png },
+    { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from(notes) },
+  ]);
+  await alice.getByTestId("staged-file").filter({ hasText: "notes.txt" }).waitFor();
+  await alice.getByLabel("Message Lobby").fill("the chart and my notes");
+  await alice.getByLabel("Message Lobby").press("Enter");
+  const img = bob.locator('article.msg img.preview[alt="chart.png"]');
+  await img.waitFor();
+  await bob.waitForFunction((el) => el.complete && el.naturalWidth === 160, await img.elementHandle());
+  const [download] = await Promise.all([
+    bob.waitForEvent("download"),
+    bob.getByRole("button", { name: /^Download notes\.txt/ }).click(),
+  ]);
+  const { readFile } = await import("node:fs/promises");
+  assert.equal(await readFile(await download.path(), "utf8"), notes, "the downloaded file is the uploaded one");
+  assert.equal(download.suggestedFilename(), "notes.txt");
+  await sdk("expect lobby alice the chart and my notes");
+  await shot(bob, "files");
+
+  step("drag and drop: bob drops a file on the conversation and sends it; alice downloads it");
+  await bob.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(["dropped by bob\n"], "dropped.txt", { type: "text/plain" }));
+    const target = document.querySelector(".conversation");
+    target.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await bob.getByTestId("staged-file").filter({ hasText: "dropped.txt" }).waitFor();
+  await bob.getByLabel("Message Lobby").press("Enter");
+  const [dropped] = await Promise.all([
+    alice.waitForEvent("download"),
+    alice.getByRole("button", { name: /^Download dropped\.txt/ }).click(),
+  ]);
+  assert.equal(await readFile(await dropped.path(), "utf8"), "dropped by bob\n");
 }

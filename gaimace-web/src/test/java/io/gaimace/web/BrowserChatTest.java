@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gaimace.protocol.ChatMessage;
+import io.gaimace.protocol.api.ApiSubjects;
 import io.gaimace.protocol.api.CreateRoomRequest;
 import io.gaimace.sdk.ClientOptions;
 import io.gaimace.sdk.Gaimace;
@@ -91,7 +92,8 @@ class BrowserChatTest {
                     "BOB_TOKEN", bob,
                     "WEB_DIR", webDir.toAbsolutePath().toString(),
                     "SCREENSHOTS", shots.toAbsolutePath().toString(),
-                    "CHROMIUM", CHROMIUM.toString()));
+                    "CHROMIUM", CHROMIUM.toString(),
+                    "FEATURES", features()));
         Process node = pb.start();
         List<String> output = new ArrayList<>();
         try (BufferedReader out =
@@ -153,6 +155,30 @@ class BrowserChatTest {
       return "ok";
     } catch (Exception | AssertionError e) {
       return "fail " + e;
+    }
+  }
+
+  /**
+   * The protocol extensions this build's server has, by their API operations: the script tests
+   * reactions, replies, edits and deletions ("rich") and files ("files") only with them.
+   */
+  private static String features() {
+    List<String> on = new ArrayList<>();
+    if (hasOperation("MESSAGE_REACT")) {
+      on.add("rich");
+    }
+    if (hasOperation("FILE_UPLOAD_BEGIN")) {
+      on.add("files");
+    }
+    return String.join(",", on);
+  }
+
+  private static boolean hasOperation(String constant) {
+    try {
+      ApiSubjects.class.getField(constant);
+      return true;
+    } catch (NoSuchFieldException e) {
+      return false;
     }
   }
 
