@@ -393,6 +393,8 @@ async function richMessages(alice, bob) {
 /** Upload with the file picker and by drag and drop; image preview; download checked byte for byte. */
 async function files(alice, bob) {
   step("files: alice attaches an image and a text file; bob sees the preview and downloads the file");
+  await alice.locator('button.dialogue[data-dialogue="lobby"]').click();
+  await bob.locator('button.dialogue[data-dialogue="lobby"]').click();
   const png = Buffer.from(
     await alice.evaluate(() => {
       const c = document.createElement("canvas");
