@@ -45,7 +45,8 @@ final class JsonMappers {
     SimpleModule protocol =
         new SimpleModule("gaimace-protocol")
             .addDeserializer(Instant.class, new StrictInstantDeserializer())
-            .addDeserializer(GaimaceMessage.class, new MessageDeserializer());
+            .addDeserializer(GaimaceMessage.class, new MessageDeserializer<>(GaimaceMessage.class))
+            .addDeserializer(MessageEvent.class, new MessageDeserializer<>(MessageEvent.class));
     return JsonMapper.builder(factory)
         .addModule(new JavaTimeModule())
         .addModule(protocol) // registered last, so its Instant reader wins

@@ -8,25 +8,28 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import java.io.IOException;
 
 /**
- * Lets {@link ProtocolCodec#mapper()} read a {@link GaimaceMessage} nested in another module's
- * record, dispatching on {@code type} exactly as the codec does.
+ * Lets {@link ProtocolCodec#mapper()} read a {@link GaimaceMessage} (or a {@link MessageEvent})
+ * nested in another module's record, dispatching on {@code type} exactly as the codec does.
  */
-final class MessageDeserializer extends StdDeserializer<GaimaceMessage> {
+final class MessageDeserializer<T> extends StdDeserializer<T> {
+  private final Class<T> expected;
 
-  MessageDeserializer() {
-    super(GaimaceMessage.class);
+  /** Reads any message assignable to {@code expected} ({@link GaimaceMessage} for all). */
+  MessageDeserializer(Class<T> expected) {
+    super(expected);
+    this.expected = expected;
   }
 
   @Override
-  public GaimaceMessage deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+  public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
     JsonNode tree = ctxt.readTree(p);
     Class<? extends GaimaceMessage> type;
     try {
-      type = MessageTypes.resolve(tree, GaimaceMessage.class);
+      type = MessageTypes.resolve(tree, expected);
     } catch (ProtocolException e) {
       // Jackson users expect Jackson exceptions; the cause keeps the precise reason.
       throw JsonMappingException.from(p, e.getMessage(), e);
     }
-    return ctxt.readTreeAsValue(tree, type);
+    return expected.cast(ctxt.readTreeAsValue(tree, type));
   }
 }

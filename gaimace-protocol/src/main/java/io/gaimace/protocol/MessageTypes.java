@@ -6,13 +6,16 @@ import java.util.Map;
 /** The registry from wire {@code type} names to records, and the checks on the envelope. */
 final class MessageTypes {
   private static final Map<String, Class<? extends GaimaceMessage>> BY_TYPE =
-      Map.of(
-          ChatMessage.TYPE, ChatMessage.class,
-          Presence.TYPE, Presence.class,
-          Typing.TYPE, Typing.class,
-          ErrorMessage.TYPE, ErrorMessage.class,
-          ReadReceipt.TYPE, ReadReceipt.class,
-          Profile.TYPE, Profile.class);
+      Map.ofEntries(
+          Map.entry(ChatMessage.TYPE, ChatMessage.class),
+          Map.entry(Presence.TYPE, Presence.class),
+          Map.entry(Typing.TYPE, Typing.class),
+          Map.entry(ErrorMessage.TYPE, ErrorMessage.class),
+          Map.entry(ReadReceipt.TYPE, ReadReceipt.class),
+          Map.entry(Profile.TYPE, Profile.class),
+          Map.entry(MessageEdit.TYPE, MessageEdit.class),
+          Map.entry(MessageDelete.TYPE, MessageDelete.class),
+          Map.entry(MessageReaction.TYPE, MessageReaction.class));
 
   private MessageTypes() {}
 

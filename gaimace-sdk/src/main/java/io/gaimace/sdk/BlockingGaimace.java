@@ -1,5 +1,7 @@
 package io.gaimace.sdk;
 
+import io.gaimace.protocol.Attachment;
+import io.gaimace.protocol.ChatMessage;
 import io.gaimace.protocol.Presence;
 import io.gaimace.protocol.Profile;
 import io.gaimace.protocol.ReadReceipt;
@@ -40,6 +42,30 @@ public final class BlockingGaimace {
 
   public HistoryPage history(String dialogueId, Long beforeSeq, int limit) {
     return await(client.history(dialogueId, beforeSeq, limit));
+  }
+
+  public SendAck reply(String dialogueId, String replyToId, String content) {
+    return await(client.reply(dialogueId, replyToId, content));
+  }
+
+  public HistoryPage thread(String dialogueId, String messageId, int limit) {
+    return await(client.thread(dialogueId, messageId, limit));
+  }
+
+  public ChatMessage edit(String dialogueId, String messageId, String content) {
+    return await(client.edit(dialogueId, messageId, content));
+  }
+
+  public ChatMessage delete(String dialogueId, String messageId) {
+    return await(client.delete(dialogueId, messageId));
+  }
+
+  public ChatMessage react(String dialogueId, String messageId, String emoji) {
+    return await(client.react(dialogueId, messageId, emoji));
+  }
+
+  public ChatMessage unreact(String dialogueId, String messageId, String emoji) {
+    return await(client.unreact(dialogueId, messageId, emoji));
   }
 
   public ReadReceipt markRead(String dialogueId, long seq) {
@@ -108,6 +134,18 @@ public final class BlockingGaimace {
 
   public List<Profile> directory(String query) {
     return await(client.directory(query));
+  }
+
+  public Attachment upload(String dialogueId, java.nio.file.Path file) {
+    return await(client.upload(dialogueId, file));
+  }
+
+  public SendAck sendFile(String dialogueId, java.nio.file.Path file, String caption) {
+    return await(client.sendFile(dialogueId, file, caption));
+  }
+
+  public java.nio.file.Path download(Attachment attachment, java.nio.file.Path target) {
+    return await(client.download(attachment, target));
   }
 
   private <T> T await(CompletableFuture<T> future) {

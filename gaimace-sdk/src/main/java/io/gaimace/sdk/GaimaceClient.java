@@ -1,15 +1,20 @@
 package io.gaimace.sdk;
 
+import io.gaimace.protocol.Attachment;
+import io.gaimace.protocol.ChatMessage;
+import io.gaimace.protocol.MessageReaction;
 import io.gaimace.protocol.Presence;
 import io.gaimace.protocol.PresenceStatus;
 import io.gaimace.protocol.Profile;
 import io.gaimace.protocol.ReadReceipt;
 import io.gaimace.protocol.api.ApiSubjects;
 import io.gaimace.protocol.api.CreateRoomRequest;
+import io.gaimace.protocol.api.DeleteRequest;
 import io.gaimace.protocol.api.DialogueList;
 import io.gaimace.protocol.api.DialogueSummary;
 import io.gaimace.protocol.api.Directory;
 import io.gaimace.protocol.api.DirectoryRequest;
+import io.gaimace.protocol.api.EditRequest;
 import io.gaimace.protocol.api.HistoryPage;
 import io.gaimace.protocol.api.HistoryRequest;
 import io.gaimace.protocol.api.Member;
@@ -20,6 +25,7 @@ import io.gaimace.protocol.api.Ok;
 import io.gaimace.protocol.api.PresenceList;
 import io.gaimace.protocol.api.PresenceRequest;
 import io.gaimace.protocol.api.ProfileUpdate;
+import io.gaimace.protocol.api.ReactRequest;
 import io.gaimace.protocol.api.ReadRequest;
 import io.gaimace.protocol.api.RoleRequest;
 import io.gaimace.protocol.api.RoomInfo;
@@ -31,7 +37,10 @@ import io.gaimace.protocol.api.SendAck;
 import io.gaimace.protocol.api.SendRequest;
 import io.gaimace.protocol.api.UserRequest;
 import io.gaimace.sdk.internal.Api;
+import io.gaimace.sdk.internal.FileTransfers;
 import io.gaimace.sdk.internal.Session;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,10 +59,12 @@ import java.util.concurrent.CompletableFuture;
 public final class GaimaceClient implements AutoCloseable {
   private final Session session;
   private final Api api;
+  private final FileTransfers files;
 
   private GaimaceClient(Session session) {
     this.session = session;
     this.api = session.api();
+    this.files = new FileTransfers(api);
   }
 
   static GaimaceClient open(ClientOptions options) {
@@ -98,6 +109,59 @@ public final class GaimaceClient implements AutoCloseable {
         ApiSubjects.HISTORY,
         new HistoryRequest(dialogueId, beforeSeq, null, limit),
         HistoryPage.class);
+  }
+
+  /** Answers a message of the same dialogue, in its thread; queued while disconnected. */
+  public CompletableFuture<SendAck> reply(String dialogueId, String replyToId, String content) {
+    return session
+        .outbox()
+        .submit(new SendRequest(dialogueId, null, content, clientId(), replyToId, null));
+  }
+
+  /** A thread: its first message, then up to 50 of its replies in order. */
+  public CompletableFuture<HistoryPage> thread(String dialogueId, String messageId) {
+    return thread(dialogueId, messageId, 50);
+  }
+
+  /**
+   * A thread: its first message, then its replies in order (at most {@code limit}; {@code
+   * messageId} may be any message of the thread).
+   */
+  public CompletableFuture<HistoryPage> thread(String dialogueId, String messageId, int limit) {
+    return api.call(
+        ApiSubjects.HISTORY,
+        new HistoryRequest(dialogueId, null, null, limit, messageId),
+        HistoryPage.class);
+  }
+
+  /** Replaces the text of one of the user's own messages; returns the message as it is now. */
+  public CompletableFuture<ChatMessage> edit(String dialogueId, String messageId, String content) {
+    return api.call(
+        ApiSubjects.MESSAGE_EDIT,
+        new EditRequest(dialogueId, messageId, content),
+        ChatMessage.class);
+  }
+
+  /** Deletes a message (the user's own, or any in a room the user moderates). */
+  public CompletableFuture<ChatMessage> delete(String dialogueId, String messageId) {
+    return api.call(
+        ApiSubjects.MESSAGE_DELETE, new DeleteRequest(dialogueId, messageId), ChatMessage.class);
+  }
+
+  /** Adds the user's reaction: one emoji, as Unicode or a {@code :shortcode:}. */
+  public CompletableFuture<ChatMessage> react(String dialogueId, String messageId, String emoji) {
+    return api.call(
+        ApiSubjects.MESSAGE_REACT,
+        new ReactRequest(dialogueId, messageId, emoji, MessageReaction.ADD),
+        ChatMessage.class);
+  }
+
+  /** Removes the user's reaction with this emoji. */
+  public CompletableFuture<ChatMessage> unreact(String dialogueId, String messageId, String emoji) {
+    return api.call(
+        ApiSubjects.MESSAGE_REACT,
+        new ReactRequest(dialogueId, messageId, emoji, MessageReaction.REMOVE),
+        ChatMessage.class);
   }
 
   /** Marks a dialogue read up to a message; the other members see a {@code read} receipt. */
@@ -239,6 +303,66 @@ public final class GaimaceClient implements AutoCloseable {
         .thenApply(Directory::users);
   }
 
+  // Files
+
+  /**
+   * Uploads a file into a dialogue the user belongs to; the future gives the attachment to send
+   * (see {@link #sendFile}). The MIME type is guessed from the file ({@code
+   * application/octet-stream} when unknown). Until the upload completes nothing of it is visible.
+   */
+  public CompletableFuture<Attachment> upload(String dialogueId, Path file) {
+    return files.upload(dialogueId, file);
+  }
+
+  /**
+   * Uploads {@code size} bytes read from {@code content} (not closed here) under a file name and
+   * MIME type (null: {@code application/octet-stream}).
+   */
+  public CompletableFuture<Attachment> upload(
+      String dialogueId, String name, String mime, InputStream content, long size) {
+    return files.upload(dialogueId, name, mime, content, size);
+  }
+
+  /**
+   * Uploads a file and posts a message carrying it; the text is {@code caption}, or the file name
+   * when the caption is null or blank.
+   */
+  public CompletableFuture<SendAck> sendFile(String dialogueId, Path file, String caption) {
+    return upload(dialogueId, file).thenCompose(a -> sendAttachments(dialogueId, caption, a));
+  }
+
+  /** Posts a message carrying files this user uploaded into the same dialogue. */
+  public CompletableFuture<SendAck> sendAttachments(
+      String dialogueId, String caption, Attachment... attachments) {
+    String content =
+        caption == null || caption.isBlank()
+            ? java.util.Arrays.stream(attachments)
+                .map(Attachment::name)
+                .collect(java.util.stream.Collectors.joining(", "))
+            : caption;
+    List<String> ids = java.util.Arrays.stream(attachments).map(Attachment::id).toList();
+    return session
+        .outbox()
+        .submit(new SendRequest(dialogueId, null, content, clientId(), null, ids));
+  }
+
+  /**
+   * The content of an attached file, fetched chunk by chunk as it is read (a few chunks ahead at
+   * most); reading past the end checks size and SHA-256 and throws {@link java.io.IOException} on a
+   * mismatch. Members of the file's dialogue only: others fail with {@code not_member}.
+   */
+  public InputStream download(Attachment attachment) {
+    return files.open(attachment);
+  }
+
+  /**
+   * Downloads an attached file to {@code target} (replacing it); the file appears only complete and
+   * verified.
+   */
+  public CompletableFuture<Path> download(Attachment attachment, Path target) {
+    return files.download(attachment, target);
+  }
+
   /** Blocking versions of these calls, each waiting at most {@code timeout}. */
   public BlockingGaimace blocking(java.time.Duration timeout) {
     return new BlockingGaimace(this, timeout);
@@ -252,6 +376,7 @@ public final class GaimaceClient implements AutoCloseable {
   /** Announces the user offline and closes the connection. */
   @Override
   public void close() {
+    files.close();
     session.close();
   }
 

@@ -1,6 +1,9 @@
 package io.gaimace.sdk;
 
 import io.gaimace.protocol.ChatMessage;
+import io.gaimace.protocol.MessageDelete;
+import io.gaimace.protocol.MessageEdit;
+import io.gaimace.protocol.MessageReaction;
 import io.gaimace.protocol.Presence;
 import io.gaimace.protocol.Profile;
 import io.gaimace.protocol.ReadReceipt;
@@ -16,6 +19,18 @@ import io.gaimace.protocol.api.MentionEvent;
 public interface GaimaceListener {
   /** A chat message in one of the user's dialogues (its {@code seq} is set). */
   default void onMessage(ChatMessage message) {}
+
+  /**
+   * A message was edited by its author ({@code content} is the new text). Like messages, changes
+   * arrive in their dialogue's order, once each, also after a reconnect.
+   */
+  default void onEdit(MessageEdit edit) {}
+
+  /** A message was deleted, by its author or a room moderator. */
+  default void onDelete(MessageDelete delete) {}
+
+  /** Someone added or removed an emoji reaction on a message. */
+  default void onReaction(MessageReaction reaction) {}
 
   /** Someone's presence changed. */
   default void onPresence(Presence presence) {}

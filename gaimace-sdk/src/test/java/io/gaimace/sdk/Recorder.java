@@ -1,6 +1,10 @@
 package io.gaimace.sdk;
 
 import io.gaimace.protocol.ChatMessage;
+import io.gaimace.protocol.MessageDelete;
+import io.gaimace.protocol.MessageEdit;
+import io.gaimace.protocol.MessageEvent;
+import io.gaimace.protocol.MessageReaction;
 import io.gaimace.protocol.Presence;
 import io.gaimace.protocol.Profile;
 import io.gaimace.protocol.ReadReceipt;
@@ -22,6 +26,24 @@ final class Recorder implements GaimaceListener {
   final BlockingQueue<Profile> profiles = new LinkedBlockingQueue<>();
   final BlockingQueue<String> membership = new LinkedBlockingQueue<>();
   final BlockingQueue<ConnectionState> states = new LinkedBlockingQueue<>();
+
+  /** Edits, deletions and reactions, in the order they arrived. */
+  final BlockingQueue<MessageEvent> changes = new LinkedBlockingQueue<>();
+
+  @Override
+  public void onEdit(MessageEdit e) {
+    changes.add(e);
+  }
+
+  @Override
+  public void onDelete(MessageDelete d) {
+    changes.add(d);
+  }
+
+  @Override
+  public void onReaction(MessageReaction r) {
+    changes.add(r);
+  }
 
   @Override
   public void onMessage(ChatMessage message) {

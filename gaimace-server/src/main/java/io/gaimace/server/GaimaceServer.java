@@ -4,12 +4,20 @@ import io.gaimace.protocol.UserKind;
 import io.gaimace.protocol.api.ApiSubjects;
 import io.gaimace.protocol.api.CreateRoomRequest;
 import io.gaimace.protocol.api.CreateUserRequest;
+import io.gaimace.protocol.api.DeleteRequest;
 import io.gaimace.protocol.api.DirectoryRequest;
+import io.gaimace.protocol.api.EditRequest;
+import io.gaimace.protocol.api.FileDownloadRequest;
+import io.gaimace.protocol.api.FileUploadAbort;
+import io.gaimace.protocol.api.FileUploadBegin;
+import io.gaimace.protocol.api.FileUploadChunk;
+import io.gaimace.protocol.api.FileUploadCommit;
 import io.gaimace.protocol.api.HistoryRequest;
 import io.gaimace.protocol.api.MemberRequest;
 import io.gaimace.protocol.api.MuteRequest;
 import io.gaimace.protocol.api.PresenceRequest;
 import io.gaimace.protocol.api.ProfileUpdate;
+import io.gaimace.protocol.api.ReactRequest;
 import io.gaimace.protocol.api.ReadRequest;
 import io.gaimace.protocol.api.RoleRequest;
 import io.gaimace.protocol.api.RoomRequest;
@@ -24,12 +32,19 @@ import io.gaimace.server.auth.AuthCallout;
 import io.gaimace.server.auth.TokenRecord;
 import io.gaimace.server.auth.TokenStore;
 import io.gaimace.server.config.ServerConfig;
+import io.gaimace.server.files.AttachmentResolver;
+import io.gaimace.server.files.FileSharing;
+import io.gaimace.server.files.FileStores;
 import io.gaimace.server.mentions.MentionMarks;
 import io.gaimace.server.mentions.MentionService;
 import io.gaimace.server.messages.DialogueScanner;
 import io.gaimace.server.messages.HistoryReader;
 import io.gaimace.server.messages.HistoryService;
+import io.gaimace.server.messages.MessageChanges;
+import io.gaimace.server.messages.MessageState;
+import io.gaimace.server.messages.MessageStates;
 import io.gaimace.server.messages.MessageStore;
+import io.gaimace.server.messages.Moderation;
 import io.gaimace.server.messages.SendService;
 import io.gaimace.server.nats.Accounts;
 import io.gaimace.server.nats.Buckets;
@@ -127,13 +142,18 @@ public final class GaimaceServer implements AutoCloseable {
     Connection svc = track(ServerConnections.service(config, Accounts.SERVICE_USER_SVC, instance));
     Connection sys = track(ServerConnections.service(config, Accounts.SERVICE_USER_SYS, instance));
     try {
-      StoreSetup.ensure(chat, config.retention(), config.limits().maxMessageBytes() + 4096);
+      StoreSetup.ensure(
+          chat,
+          config.retention(),
+          config.limits().maxMessageBytes() + 4096 + AttachmentResolver.MAX_ENCODED_BYTES);
       StoreSetup.awaitReady(chat, java.time.Duration.ofSeconds(60));
+      FileStores.ensure(chat, config.retention(), config.files());
+      FileStores.awaitReady(chat, java.time.Duration.ofSeconds(60));
     } catch (io.nats.client.JetStreamApiException e) {
       String hint =
           e.getApiErrorCode() == 10047
-              ? " (JetStream has less storage than retention.max-bytes asks for: lower it or raise"
-                  + " the nats-server's max_file_store)"
+              ? " (JetStream has less storage than retention.max-bytes + 1.25 x files.max-bytes"
+                  + " asks for: lower them or raise the nats-server's max_file_store)"
               : "";
       throw new IOException(
           "cannot create Gaimace's streams and buckets: " + e.getMessage() + hint, e);
@@ -168,11 +188,28 @@ public final class GaimaceServer implements AutoCloseable {
             notifier,
             clock,
             mentions);
+    MessageStates states =
+        new MessageStates(
+            StoreSetup.bucket(chat, StoreSetup.MESSAGE_STATE, MessageState.class), chat);
+    FileSharing files = FileSharing.open(chat, access, config.files(), metrics, clock);
     SendService send =
         new SendService(
-            messages, access, memberships, reads, config.limits(), metrics, clock, mentions);
+            messages,
+            access,
+            memberships,
+            reads,
+            config.limits(),
+            metrics,
+            clock,
+            mentions,
+            states,
+            files.attachments());
     HistoryService history =
-        new HistoryService(new HistoryReader(chat, messages), access, config.limits(), metrics);
+        new HistoryService(
+            new HistoryReader(chat, messages), access, config.limits(), metrics, messages, states);
+    MessageChanges changes =
+        new MessageChanges(
+            messages, states, access, new Moderation(memberships), reads, config.limits(), clock);
     RoomService roomService =
         new RoomService(rooms, memberships, users, reads, notifier, kicker, clock);
     ModerationService moderation =
@@ -229,7 +266,15 @@ public final class GaimaceServer implements AutoCloseable {
         .route(ApiSubjects.ROOM_ROLE, RoleRequest.class, moderation::setRole)
         .route(ApiSubjects.ROOM_MUTE, MuteRequest.class, moderation::mute)
         .route(ApiSubjects.ROOM_UNMUTE, MemberRequest.class, moderation::unmute)
-        .route(ApiSubjects.SEARCH, SearchRequest.class, search::search);
+        .route(ApiSubjects.SEARCH, SearchRequest.class, search::search)
+        .route(ApiSubjects.MESSAGE_EDIT, EditRequest.class, changes::edit)
+        .route(ApiSubjects.MESSAGE_DELETE, DeleteRequest.class, changes::delete)
+        .route(ApiSubjects.MESSAGE_REACT, ReactRequest.class, changes::react)
+        .route(ApiSubjects.FILE_UPLOAD_BEGIN, FileUploadBegin.class, files.uploads()::begin)
+        .route(ApiSubjects.FILE_UPLOAD_CHUNK, FileUploadChunk.class, files.uploads()::chunk)
+        .route(ApiSubjects.FILE_UPLOAD_COMMIT, FileUploadCommit.class, files.uploads()::commit)
+        .route(ApiSubjects.FILE_UPLOAD_ABORT, FileUploadAbort.class, files.uploads()::abort)
+        .route(ApiSubjects.FILE_DOWNLOAD, FileDownloadRequest.class, files.downloads()::download);
     router.start();
 
     metrics.gauge("gaimace_users_online", presence::onlineCount);

@@ -134,6 +134,22 @@ public final class GaimaceFixture implements AutoCloseable {
     return connect(token, userId);
   }
 
+  /**
+   * Connects as the server's own CHAT user, which owns the JetStream state, so tests can look at
+   * streams and buckets directly. Closed with the fixture.
+   */
+  public Connection storeConnection() throws IOException, InterruptedException {
+    Connection c =
+        Nats.connect(
+            new Options.Builder()
+                .server(nats.clientUrl())
+                .userInfo(
+                    io.gaimace.server.nats.Accounts.SERVICE_USER_CHAT, secrets.servicePassword())
+                .build());
+    clients.add(c);
+    return c;
+  }
+
   /** Sends an API request and returns the JSON reply (an error reply too). */
   public static JsonNode call(Connection c, String operation, Object body) throws Exception {
     byte[] data = ProtocolCodec.mapper().writeValueAsBytes(body);

@@ -1,5 +1,6 @@
 package io.gaimace.cli.chat;
 
+import io.gaimace.protocol.Nullable;
 import io.gaimace.protocol.PresenceStatus;
 
 /** One line typed into the chat, as {@link CommandParser} understands it. */
@@ -54,6 +55,30 @@ sealed interface ChatInput {
   /** A command that does not exist. */
   record Unknown(String command) implements ChatInput {}
 
+  /** Upload a file into the open dialogue and send it, with an optional caption. */
+  record Upload(String path, @io.gaimace.protocol.Nullable String caption) implements ChatInput {}
+
+  /** Save attachment number {@code number} to {@code path} (null: its name, here). */
+  record Download(int number, @io.gaimace.protocol.Nullable String path) implements ChatInput {}
+
+  /** List the attachments shown, with their numbers. */
+  record ListFiles() implements ChatInput {}
+
   /** A known command with wrong arguments; {@code problem} says what is wrong and the usage. */
   record Invalid(String problem) implements ChatInput {}
+
+  /** Answers the shown message {@code ^ref} (1 = newest shown). */
+  record Reply(int ref, String text) implements ChatInput {}
+
+  /** Replaces the text of {@code ^ref}, or of one's own newest message when null. */
+  record Edit(@Nullable Integer ref, String text) implements ChatInput {}
+
+  /** Deletes {@code ^ref}, or one's own newest message when null. */
+  record Delete(@Nullable Integer ref) implements ChatInput {}
+
+  /** Adds (or removes) a reaction on {@code ^ref}. */
+  record React(int ref, String emoji, boolean add) implements ChatInput {}
+
+  /** Shows the thread of {@code ^ref}. */
+  record ShowThread(int ref) implements ChatInput {}
 }

@@ -51,13 +51,23 @@ final class CommandParser {
           new String[] {"/unmute USER", "let a muted member post again"},
           new String[] {"/role USER moderator|member|owner", "change a role (the room's owner)"},
           new String[] {"/me", "who you are"},
+          new String[] {FileInputs.UPLOAD_USAGE, "share a file in the open dialogue"},
+          new String[] {FileInputs.DOWNLOAD_USAGE, "save file [N] (to PATH, or here)"},
+          new String[] {"/files", "the files shown, with their numbers"},
           new String[] {"/quit", "leave the chat (also Ctrl-D)"});
+
+  /** {@link #HELP} and the commands that act on a shown message. */
+  static List<String[]> help() {
+    List<String[]> all = new java.util.ArrayList<>(HELP);
+    all.addAll(all.size() - 1, MessageCommandParser.HELP);
+    return all;
+  }
 
   private CommandParser() {}
 
   /** The command names, such as {@code /open}. */
   static List<String> commands() {
-    return HELP.stream().map(h -> h[0].split(" ")[0]).toList();
+    return help().stream().map(h -> h[0].split(" ")[0]).toList();
   }
 
   static ChatInput parse(String line) {
@@ -75,6 +85,11 @@ final class CommandParser {
     String command = words[0].toLowerCase(Locale.ROOT);
     String arg = words.length > 1 ? words[1] : null;
     String rest = words.length > 2 ? words[2] : null;
+    ChatInput onMessage =
+        MessageCommandParser.parse(command, text.substring(1 + words[0].length()));
+    if (onMessage != null) {
+      return onMessage;
+    }
     return switch (command) {
       case "help", "?" -> new Help();
       case "rooms", "list" -> new Rooms();
@@ -93,6 +108,9 @@ final class CommandParser {
       case "mute" -> mute(arg, rest);
       case "unmute" -> arg == null ? usage("/unmute USER") : user(arg, Unmute::new);
       case "role" -> role(arg, rest);
+      case "upload", "file" -> FileInputs.upload(text.substring(1 + words[0].length()));
+      case "download", "save" -> FileInputs.download(text.substring(1 + words[0].length()));
+      case "files" -> new ChatInput.ListFiles();
       default -> new Unknown("/" + words[0]);
     };
   }

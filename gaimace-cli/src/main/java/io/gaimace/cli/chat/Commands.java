@@ -29,6 +29,8 @@ final class Commands {
   private final Conversation conversation;
   private final Listings listings;
   private final Moderation moderation;
+  private final MessageActions actions;
+  private final FileCommands files;
   private PresenceStatus status = PresenceStatus.ONLINE;
 
   Commands(ChatContext chat, Conversation conversation) {
@@ -36,6 +38,8 @@ final class Commands {
     this.conversation = conversation;
     this.listings = new Listings(chat, conversation);
     this.moderation = new Moderation(chat, conversation);
+    this.actions = new MessageActions(chat, conversation);
+    this.files = new FileCommands(chat, conversation);
   }
 
   /** The header, the dialogue list, then the first dialogue (or {@code room}) opened. */
@@ -107,6 +111,14 @@ final class Commands {
       moderation.unmute(unmute.userId());
     } else if (input instanceof ChatInput.Role role) {
       moderation.role(role);
+    } else if (MessageActions.handles(input)) {
+      actions.run(input);
+    } else if (input instanceof ChatInput.Upload upload) {
+      files.upload(upload, requireOpen());
+    } else if (input instanceof ChatInput.Download download) {
+      files.download(download);
+    } else if (input instanceof ChatInput.ListFiles) {
+      files.list();
     } else if (input instanceof Unknown unknown) {
       print(chat.format().error("unknown command " + unknown.command() + "; /help lists them"));
     } else if (input instanceof Invalid invalid) {

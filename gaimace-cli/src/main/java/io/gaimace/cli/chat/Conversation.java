@@ -1,6 +1,7 @@
 package io.gaimace.cli.chat;
 
 import io.gaimace.protocol.ChatMessage;
+import io.gaimace.protocol.MessageEvent;
 import io.gaimace.protocol.Nullable;
 import io.gaimace.protocol.Presence;
 import io.gaimace.protocol.PresenceStatus;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 
 /**
@@ -32,6 +34,7 @@ final class Conversation {
   private final ChatContext chat;
   private final Clock clock;
   private final ReadMarker reads;
+  private final ShownFiles files = new ShownFiles();
   private volatile @Nullable String current;
   private @Nullable LocalDate lastDay;
   private long oldest;
@@ -43,6 +46,7 @@ final class Conversation {
   private final List<String> typists = new ArrayList<>();
   private ConnectionState state = ConnectionState.CONNECTED;
   private volatile List<String> labels = List.of();
+  private final ShownMessages shown = new ShownMessages();
 
   Conversation(ChatContext chat, Clock clock) {
     this.chat = chat;
@@ -60,6 +64,15 @@ final class Conversation {
     return current;
   }
 
+  /** The open dialogue's id; a {@link ChatThread.Mistake} telling what to do when none is open. */
+  String requireCurrent() {
+    String id = current;
+    if (id == null) {
+      throw new ChatThread.Mistake("no dialogue is open: /rooms lists them, /open one");
+    }
+    return id;
+  }
+
   /** Opens a dialogue: its recent history, its members' presence. */
   void open(String dialogueId) {
     HistoryPage page = chat.api().history(dialogueId, null, PAGE);
@@ -73,6 +86,7 @@ final class Conversation {
     seenBy.clear();
     typists.clear();
     presence.clear();
+    shown.clear();
     members.forEach(m -> presence.put(m, PresenceStatus.OFFLINE));
     online.forEach(p -> presence.put(p.userId(), p.status()));
     Dialogues.Entry entry = chat.dialogues().ensure(dialogueId);
@@ -113,9 +127,11 @@ final class Conversation {
     HistoryPage page = chat.api().history(id, oldest, PAGE);
     chat.view().print(chat.format().system("── earlier in " + label + " ──"));
     LocalDate day = null;
+    shown.addOlder(page.messages());
     for (ChatMessage m : page.messages()) {
       day = separate(day, m);
-      chat.view().print(chat.format().message(m, chat.names().of(m.sender())));
+      chat.view().print(format(m));
+      files.show(m, chat.format()).forEach(chat.view()::print);
       oldest = Math.min(oldest, m.seq());
     }
     more = page.more();
@@ -136,7 +152,9 @@ final class Conversation {
   /** Shows a message; true when its sender was not known to be in the dialogue. */
   private boolean show(ChatMessage m) {
     lastDay = separate(lastDay, m);
-    chat.view().print(chat.format().message(m, chat.names().of(m.sender())));
+    shown.add(m);
+    chat.view().print(format(m));
+    files.show(m, chat.format()).forEach(chat.view()::print);
     long seq = m.seq() == null ? 0 : m.seq();
     newest = Math.max(newest, seq);
     oldest = Math.min(oldest, seq);
@@ -148,6 +166,38 @@ final class Conversation {
       reads.seen(m.dialogueId(), seq);
     }
     return newcomer;
+  }
+
+  /** A message line, naming whom it answers when that message is shown. */
+  AttributedString format(ChatMessage m) {
+    String replied =
+        m.replyTo() == null
+            ? null
+            : shown.get(m.replyTo()).map(r -> chat.names().of(r.sender())).orElse(null);
+    return chat.format().message(m, chat.names().of(m.sender()), replied);
+  }
+
+  /** The messages shown, for references like {@code ^2}. */
+  ShownMessages shown() {
+    return shown;
+  }
+
+  /** An edit, deletion or reaction: noted under the messages when its dialogue is open. */
+  void change(MessageEvent e) {
+    if (!e.dialogueId().equals(current)) {
+      return;
+    }
+    long seq = e.seq() == null ? 0 : e.seq();
+    if (seq > 0 && seq <= newest) {
+      return; // older than the history shown, which has it already
+    }
+    newest = Math.max(newest, seq);
+    shown.apply(e);
+    String ref = shown.refOf(e.messageId());
+    chat.view().print(chat.format().change(e, chat.names().of(e.sender()), ref));
+    if (!e.sender().equals(chat.me()) && seq > 0) {
+      reads.seen(e.dialogueId(), seq);
+    }
   }
 
   private LocalDate separate(@Nullable LocalDate previous, ChatMessage m) {
@@ -246,6 +296,11 @@ final class Conversation {
   /** The presence known for the open dialogue's members. */
   Map<String, PresenceStatus> presence() {
     return Map.copyOf(presence);
+  }
+
+  /** The attachments shown so far, numbered for {@code /download}. */
+  ShownFiles files() {
+    return files;
   }
 
   private Theme theme() {

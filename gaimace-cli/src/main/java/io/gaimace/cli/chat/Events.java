@@ -1,6 +1,9 @@
 package io.gaimace.cli.chat;
 
 import io.gaimace.protocol.ChatMessage;
+import io.gaimace.protocol.MessageDelete;
+import io.gaimace.protocol.MessageEdit;
+import io.gaimace.protocol.MessageReaction;
 import io.gaimace.protocol.Presence;
 import io.gaimace.protocol.Profile;
 import io.gaimace.protocol.ReadReceipt;
@@ -35,6 +38,21 @@ final class Events implements GaimaceListener {
   @Override
   public void onMessage(ChatMessage message) {
     chat.thread().execute(() -> message(message));
+  }
+
+  @Override
+  public void onEdit(MessageEdit edit) {
+    chat.thread().execute(() -> conversation.change(edit));
+  }
+
+  @Override
+  public void onDelete(MessageDelete delete) {
+    chat.thread().execute(() -> conversation.change(delete));
+  }
+
+  @Override
+  public void onReaction(MessageReaction reaction) {
+    chat.thread().execute(() -> conversation.change(reaction));
   }
 
   @Override

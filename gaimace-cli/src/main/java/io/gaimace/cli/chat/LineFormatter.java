@@ -2,12 +2,20 @@ package io.gaimace.cli.chat;
 
 import io.gaimace.protocol.ChatMessage;
 import io.gaimace.protocol.Mentions;
+import io.gaimace.protocol.MessageDelete;
+import io.gaimace.protocol.MessageEdit;
+import io.gaimace.protocol.MessageEvent;
+import io.gaimace.protocol.MessageReaction;
+import io.gaimace.protocol.Nullable;
+import io.gaimace.protocol.Reaction;
 import io.gaimace.sdk.GaimaceException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
@@ -46,11 +54,26 @@ final class LineFormatter {
    * under the first.
    */
   AttributedString message(ChatMessage m, String senderName) {
+    return message(m, senderName, null);
+  }
+
+  /**
+   * A message with its marks: {@code ↪ Name} when it answers someone ({@code ↪} alone when the
+   * author answered is unknown), {@code (edited)}, {@code (deleted)} instead of a deleted text, and
+   * its reactions with their counts.
+   */
+  AttributedString message(ChatMessage m, String senderName, @Nullable String repliedName) {
     boolean own = m.sender().equals(me);
     AttributedStringBuilder b = new AttributedStringBuilder();
     b.styled(theme.time(), TIME.format(m.timestamp().atZone(zone))).append(' ');
     b.styled(own ? theme.ownName() : theme.name(m.sender()), clean(senderName));
+    if (m.replyTo() != null) {
+      b.styled(theme.system(), repliedName == null ? " ↪" : " ↪ " + clean(repliedName));
+    }
     b.styled(own ? theme.ownText() : theme.text(), ": ");
+    if (Boolean.TRUE.equals(m.deleted())) {
+      return b.styled(theme.system(), "(deleted)").toAttributedString();
+    }
     int indent = b.columnLength();
     String[] lines = clean(m.content()).split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
@@ -58,6 +81,13 @@ final class LineFormatter {
         b.append('\n').append(" ".repeat(indent));
       }
       text(b, own ? theme.ownText() : theme.text(), lines[i], !own);
+    }
+    if (m.editedAt() != null) {
+      b.styled(theme.system(), " (edited)");
+    }
+    String reactions = reactions(m.reactions());
+    if (!reactions.isEmpty()) {
+      b.styled(theme.system(), "  " + reactions);
     }
     return b.toAttributedString();
   }
@@ -75,6 +105,38 @@ final class LineFormatter {
       }
     }
     b.styled(style, line.substring(at));
+  }
+
+  /** {@code 👍 2 🎉 1}: each emoji with how many reacted. */
+  static String reactions(@Nullable List<Reaction> reactions) {
+    if (reactions == null) {
+      return "";
+    }
+    return reactions.stream()
+        .map(r -> clean(r.emoji()) + " " + r.users().size())
+        .collect(Collectors.joining("  "));
+  }
+
+  /**
+   * A change to a message, as a line under the messages (a terminal cannot rewrite the line shown
+   * earlier): {@code ✎ Ann edited ^2: new text}, {@code ✗ Ann deleted ^2}, {@code Bob reacted 👍 to
+   * ^2}. {@code ref} names the message when it is shown, else it is "a message".
+   */
+  AttributedString change(MessageEvent e, String actorName, @Nullable String ref) {
+    String what = ref == null ? "a message" : ref;
+    String text;
+    if (e instanceof MessageEdit edit) {
+      text = "✎ " + actorName + " edited " + what + ": " + edit.content();
+    } else if (e instanceof MessageDelete) {
+      text = "✗ " + actorName + " deleted " + what;
+    } else {
+      MessageReaction r = (MessageReaction) e;
+      text =
+          r.added()
+              ? actorName + " reacted " + r.emoji() + " to " + what
+              : actorName + " took back " + r.emoji() + " on " + what;
+    }
+    return system("  " + text);
   }
 
   /** {@code ── Today ──} when the date changes between two messages shown. */

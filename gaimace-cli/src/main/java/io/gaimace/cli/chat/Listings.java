@@ -142,8 +142,8 @@ final class Listings {
     print(chat.format().system("Type a message and press Enter to send it to the open dialogue."));
     print(
         chat.format().system(":shortcodes: become emoji (:wave: → 👋); start with // to send /."));
-    int width = CommandParser.HELP.stream().mapToInt(h -> h[0].length()).max().orElse(0);
-    for (String[] h : CommandParser.HELP) {
+    int width = CommandParser.help().stream().mapToInt(h -> h[0].length()).max().orElse(0);
+    for (String[] h : CommandParser.help()) {
       print(
           new AttributedStringBuilder()
               .append("  ")

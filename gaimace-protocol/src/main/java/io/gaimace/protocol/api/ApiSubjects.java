@@ -36,6 +36,14 @@ public final class ApiSubjects {
   public static final String ROOM_ROLE = "room.role";
   public static final String ROOM_MUTE = "room.mute";
   public static final String ROOM_UNMUTE = "room.unmute";
+  public static final String MESSAGE_EDIT = "message.edit";
+  public static final String MESSAGE_DELETE = "message.delete";
+  public static final String MESSAGE_REACT = "message.react";
+  public static final String FILE_UPLOAD_BEGIN = "file.upload.begin";
+  public static final String FILE_UPLOAD_CHUNK = "file.upload.chunk";
+  public static final String FILE_UPLOAD_COMMIT = "file.upload.commit";
+  public static final String FILE_UPLOAD_ABORT = "file.upload.abort";
+  public static final String FILE_DOWNLOAD = "file.download";
 
   private ApiSubjects() {}
 

@@ -1,27 +1,33 @@
 package io.gaimace.sdk.internal;
 
 import io.gaimace.protocol.ChatMessage;
+import io.gaimace.protocol.GaimaceMessage;
+import io.gaimace.protocol.MessageEvent;
 import io.gaimace.protocol.api.ApiSubjects;
 import io.gaimace.protocol.api.HistoryPage;
 import io.gaimace.protocol.api.HistoryRequest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Knows the last message seen in each dialogue and makes every dialogue's messages reach the
- * application once each, in order (DESIGN.md, decided item 6). A live message whose {@code
- * Nats-Last-Sequence} is not the last one seen reveals a gap, which is filled from history before
- * the message is delivered; after a reconnect every dialogue is brought up to date the same way.
- * Only called on the event thread, so it needs no locking of its own.
+ * Knows the last log entry seen in each dialogue and makes every dialogue's entries (chat messages,
+ * and the edits, deletions and reactions that change them) reach the application once each, in
+ * order (DESIGN.md, decided item 6). A live entry whose {@code Nats-Last-Sequence} is not the last
+ * one seen reveals a gap, which is filled from history before the entry is delivered; after a
+ * reconnect every dialogue is brought up to date the same way. Only called on the event thread, so
+ * it needs no locking of its own.
  */
 public final class DialogueTracker {
   private static final int BATCH = 500;
   private final Map<String, Long> lastSeen = new ConcurrentHashMap<>();
   private final Api api;
-  private final Consumer<ChatMessage> deliver;
+  private final Consumer<GaimaceMessage> deliver;
 
-  public DialogueTracker(Api api, Consumer<ChatMessage> deliver) {
+  public DialogueTracker(Api api, Consumer<GaimaceMessage> deliver) {
     this.api = api;
     this.deliver = deliver;
   }
@@ -40,12 +46,11 @@ public final class DialogueTracker {
   }
 
   /**
-   * A message arrived live.
+   * An entry arrived live: a {@link ChatMessage} or a {@link MessageEvent}, its seq set.
    *
    * @param previous the dialogue's previous sequence per the stream ({@code Nats-Last-Sequence})
    */
-  public void live(ChatMessage message, long seq, long previous) {
-    String dialogue = message.dialogueId();
+  public void live(GaimaceMessage entry, String dialogue, long seq, long previous) {
     Long seen = lastSeen.get(dialogue);
     if (seen != null && seq <= seen) {
       return; // already delivered (recovered earlier, or a redelivery)
@@ -58,7 +63,7 @@ public final class DialogueTracker {
     Long now = lastSeen.get(dialogue);
     if (now == null || seq > now) {
       lastSeen.put(dialogue, seq);
-      deliver.accept(message);
+      deliver.accept(entry);
     }
   }
 
@@ -72,14 +77,15 @@ public final class DialogueTracker {
                   new HistoryRequest(dialogue, null, after, BATCH),
                   HistoryPage.class)
               .join();
-      for (ChatMessage m : page.messages()) {
-        if (m.seq() != null && m.seq() > after && m.seq() <= upTo) {
-          after = m.seq();
+      List<Entry> entries = merged(page);
+      for (Entry e : entries) {
+        if (e.seq() > after && e.seq() <= upTo) {
+          after = e.seq();
           lastSeen.put(dialogue, after);
-          deliver.accept(m);
+          deliver.accept(e.entry());
         }
       }
-      if (!page.more() || page.messages().isEmpty()) {
+      if (!page.more() || entries.isEmpty()) {
         return;
       }
     }
@@ -98,5 +104,24 @@ public final class DialogueTracker {
             recover(dialogue, upTo);
           }
         });
+  }
+
+  private record Entry(GaimaceMessage entry, long seq) {}
+
+  /** A recovery page's messages and events, in log order. */
+  private static List<Entry> merged(HistoryPage page) {
+    List<Entry> out = new ArrayList<>();
+    for (ChatMessage m : page.messages()) {
+      if (m.seq() != null) {
+        out.add(new Entry(m, m.seq()));
+      }
+    }
+    for (MessageEvent e : page.events() == null ? List.<MessageEvent>of() : page.events()) {
+      if (e.seq() != null) {
+        out.add(new Entry((GaimaceMessage) e, e.seq()));
+      }
+    }
+    out.sort(Comparator.comparingLong(Entry::seq));
+    return out;
   }
 }

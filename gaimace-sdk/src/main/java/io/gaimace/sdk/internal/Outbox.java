@@ -7,7 +7,6 @@ import io.gaimace.sdk.GaimaceException;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -52,10 +51,9 @@ public final class Outbox implements AutoCloseable {
   private void run() {
     try {
       while (!closed) {
-        Pending p = queue.poll(200, TimeUnit.MILLISECONDS);
-        if (p != null) {
-          deliver(p);
-        }
+        // Blocks without waking while idle (close() interrupts it): thousands of idle clients
+        // in one process must not cost CPU.
+        deliver(queue.take());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -3,6 +3,10 @@ package io.gaimace.sdk.internal;
 import io.gaimace.protocol.ChatMessage;
 import io.gaimace.protocol.Dialogue;
 import io.gaimace.protocol.GaimaceMessage;
+import io.gaimace.protocol.MessageDelete;
+import io.gaimace.protocol.MessageEdit;
+import io.gaimace.protocol.MessageEvent;
+import io.gaimace.protocol.MessageReaction;
 import io.gaimace.protocol.Presence;
 import io.gaimace.protocol.PresenceStatus;
 import io.gaimace.protocol.Profile;
@@ -105,7 +109,7 @@ public final class Session implements AutoCloseable {
       throw new GaimaceException(GaimaceException.CLOSED, "interrupted while connecting", e);
     }
     api = new Api(() -> nc, options.requestTimeout());
-    tracker = new DialogueTracker(api, m -> emit(l -> l.onMessage(m)));
+    tracker = new DialogueTracker(api, this::deliver);
     typing = new TypingTracker(events, t -> emit(l -> l.onTyping(t)));
     outbox = new Outbox(api, () -> nc.getStatus() == Connection.Status.CONNECTED);
     DialogueList dialogues = api.call(ApiSubjects.DIALOGUES, Map.of(), DialogueList.class).join();
@@ -295,6 +299,8 @@ public final class Session implements AutoCloseable {
       String subject = msg.getSubject();
       if (m instanceof ChatMessage chat) {
         onChat(chat, msg);
+      } else if (m instanceof MessageEvent e) {
+        onChange(e, msg);
       } else if (m instanceof ReadReceipt r) {
         emit(l -> l.onRead(r));
       } else if (m instanceof Presence p && subject.equals(Subjects.presence(p.userId()))) {
@@ -318,7 +324,35 @@ public final class Session implements AutoCloseable {
     long seq = Long.parseLong(seqHeader);
     String prev = msg.getHeaders().getFirst("Nats-Last-Sequence");
     ChatMessage stamped = chat.toBuilder().seq(seq).build();
-    tracker.live(stamped, seq, prev == null ? 0 : Long.parseLong(prev));
+    tracker.live(stamped, chat.dialogueId(), seq, prev == null ? 0 : Long.parseLong(prev));
+  }
+
+  /** An edit, deletion or reaction from a dialogue's log: tracked like a message. */
+  private void onChange(MessageEvent event, Message msg) {
+    String seqHeader = msg.getHeaders() == null ? null : msg.getHeaders().getFirst("Nats-Sequence");
+    if (seqHeader == null) {
+      return;
+    }
+    long seq = Long.parseLong(seqHeader);
+    String prev = msg.getHeaders().getFirst("Nats-Last-Sequence");
+    tracker.live(
+        (GaimaceMessage) event.withSeq(seq),
+        event.dialogueId(),
+        seq,
+        prev == null ? 0 : Long.parseLong(prev));
+  }
+
+  /** Hands a dialogue's log entry, live or recovered, to the listeners. */
+  private void deliver(GaimaceMessage entry) {
+    if (entry instanceof ChatMessage m) {
+      emit(l -> l.onMessage(m));
+    } else if (entry instanceof MessageEdit e) {
+      emit(l -> l.onEdit(e));
+    } else if (entry instanceof MessageDelete d) {
+      emit(l -> l.onDelete(d));
+    } else if (entry instanceof MessageReaction r) {
+      emit(l -> l.onReaction(r));
+    }
   }
 
   private void onUserEvent(Message msg) {
@@ -379,7 +413,12 @@ public final class Session implements AutoCloseable {
         newest.put(d.dialogueId(), d.lastSeq());
       }
       tracker.recoverAll(newest);
-      publishPresence(status);
+      if (status != PresenceStatus.ONLINE) {
+        // The server announces "online" itself when it had marked us offline, and within the
+        // grace period nobody saw us leave: only a chosen status (away, busy) must be restored.
+        // Re-announcing "online" would reach every user, for every reconnecting client.
+        publishPresence(status);
+      }
       setState(ConnectionState.CONNECTED);
     } catch (RuntimeException e) {
       LOG.warn("recovery after reconnect failed; retrying", e);

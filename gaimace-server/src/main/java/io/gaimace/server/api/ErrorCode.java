@@ -27,7 +27,9 @@ public enum ErrorCode {
   /** The server failed; the request may be retried. */
   INTERNAL,
   /** The caller is muted in the room: it may read but not post. */
-  MUTED;
+  MUTED,
+  /** An uploaded file's content does not match the SHA-256 the uploader gave. */
+  CHECKSUM_MISMATCH;
 
   /** The wire form, e.g. {@code not_member}. */
   public String wire() {

@@ -69,6 +69,10 @@ public final class ConfigLoader {
         auth.jwt-ttl=1h
         http.host=127.0.0.1
         http.port=9090
+        files.max-file-bytes=%d
+        files.max-bytes=%d
+        files.max-uploads-per-user=%d
+        files.upload-timeout=1h
         """
             .formatted(
                 natsUrl,
@@ -84,7 +88,10 @@ public final class ConfigLoader {
                 l.sendsPerSecond(),
                 l.sendBurst(),
                 SearchLimits.defaults().maxScanPerDialogue(),
-                SearchLimits.defaults().maxScanPerRequest());
+                SearchLimits.defaults().maxScanPerRequest(),
+                FileLimits.defaults().maxFileBytes(),
+                FileLimits.defaults().maxBytes(),
+                FileLimits.defaults().maxUploadsPerUser());
     // Created private from the start, so the secrets are never readable by others.
     Files.deleteIfExists(path);
     try {
@@ -130,6 +137,15 @@ public final class ConfigLoader {
     return v == null || v.isBlank() ? fallback : Durations.parse(v);
   }
 
+  private FileLimits fileLimits() {
+    FileLimits f = FileLimits.defaults();
+    return new FileLimits(
+        number("files.max-file-bytes", f.maxFileBytes()),
+        number("files.max-bytes", f.maxBytes()),
+        (int) number("files.max-uploads-per-user", f.maxUploadsPerUser()),
+        duration("files.upload-timeout", f.uploadTimeout()));
+  }
+
   private ServerConfig build() {
     Secrets secrets =
         new Secrets(
@@ -171,6 +187,7 @@ public final class ConfigLoader {
         .jwtTtl(duration("auth.jwt-ttl", java.time.Duration.ofHours(1)))
         .httpHost(get("http.host") == null ? "127.0.0.1" : get("http.host").trim())
         .httpPort((int) number("http.port", -1))
+        .files(fileLimits())
         .build();
   }
 }

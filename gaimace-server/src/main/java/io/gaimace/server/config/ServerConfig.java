@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param httpHost address the health and metrics endpoint listens on (127.0.0.1 by default)
  * @param httpPort port of the health and metrics endpoint; 0 picks a free one, -1 disables it
  * @param search what one search request may scan
+ * @param files limits of file sharing
  */
 public record ServerConfig(
     List<String> natsUrls,
@@ -25,7 +26,8 @@ public record ServerConfig(
     Duration jwtTtl,
     String httpHost,
     int httpPort,
-    SearchLimits search) {
+    SearchLimits search,
+    FileLimits files) {
 
   public ServerConfig {
     natsUrls = List.copyOf(natsUrls);
@@ -36,6 +38,7 @@ public record ServerConfig(
     Objects.requireNonNull(retention, "retention");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(search, "search");
+    Objects.requireNonNull(files, "files");
     if (presenceGrace.isNegative() || jwtTtl.isNegative() || jwtTtl.isZero()) {
       throw new IllegalArgumentException("presence grace and jwt ttl must be positive");
     }
@@ -56,6 +59,7 @@ public record ServerConfig(
     private String httpHost = "127.0.0.1";
     private int httpPort = -1;
     private SearchLimits search = SearchLimits.defaults();
+    private FileLimits files = FileLimits.defaults();
 
     private Builder(Secrets secrets) {
       this.secrets = secrets;
@@ -105,9 +109,23 @@ public record ServerConfig(
       return this;
     }
 
+    public Builder files(FileLimits files) {
+      this.files = files;
+      return this;
+    }
+
     public ServerConfig build() {
       return new ServerConfig(
-          natsUrls, secrets, retention, limits, presenceGrace, jwtTtl, httpHost, httpPort, search);
+          natsUrls,
+          secrets,
+          retention,
+          limits,
+          presenceGrace,
+          jwtTtl,
+          httpHost,
+          httpPort,
+          search,
+          files);
     }
   }
 }

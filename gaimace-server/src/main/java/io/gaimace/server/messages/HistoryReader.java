@@ -74,7 +74,7 @@ public final class HistoryReader {
       end = last.get();
     } else {
       Optional<Stored> at = store.get(beforeSeq);
-      if (at.isEmpty() || !at.get().message().dialogueId().equals(dialogue.id())) {
+      if (at.isEmpty() || !at.get().dialogueId().equals(dialogue.id())) {
         // Not a message of this dialogue (or expired): read back from the newest message.
         return beforeByScan(dialogue, beforeSeq, limit);
       }

@@ -2,6 +2,8 @@ package io.gaimace.server.messages;
 
 import io.gaimace.protocol.ChatMessage;
 import io.gaimace.protocol.Dialogue;
+import io.gaimace.protocol.GaimaceMessage;
+import io.gaimace.protocol.MessageEvent;
 import io.gaimace.protocol.ProtocolCodec;
 import io.gaimace.server.nats.StoreException;
 import io.gaimace.server.nats.StoreSetup;
@@ -20,7 +22,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Appends messages to the {@code GAIMACE_MESSAGES} stream and reads single messages back.
+ * Appends messages to the {@code GAIMACE_MESSAGES} stream and reads single messages back. A
+ * dialogue's log holds its chat messages and the {@code edit}, {@code delete} and {@code reaction}
+ * entries that change them ({@link Stored}); both kinds take positions alike.
  *
  * <p>Every message carries its position in its dialogue ({@value #POS_HEADER}: 1, 2, 3, …).
  * Positions stay gap-free across any number of server instances because each append states the
@@ -63,7 +67,7 @@ public final class MessageStore {
    *
    * @return the stored message and whether it was a duplicate
    */
-  public Appended append(Dialogue dialogue, ChatMessage message, String msgId) {
+  public Appended append(Dialogue dialogue, GaimaceMessage message, String msgId) {
     String key = DialogueKeys.key(dialogue);
     String subject = DialogueKeys.storeSubject(dialogue);
     byte[] body = ProtocolCodec.encode(message);
@@ -140,8 +144,14 @@ public final class MessageStore {
     return last(dialogue).map(s -> new Cursor(s.seq(), s.pos())).orElse(new Cursor(0, 0));
   }
 
-  private static ChatMessage withSeq(ChatMessage m, long seq) {
-    return m.toBuilder().seq(seq).build();
+  private static GaimaceMessage withSeq(GaimaceMessage m, long seq) {
+    if (m instanceof ChatMessage chat) {
+      return chat.toBuilder().seq(seq).build();
+    }
+    if (m instanceof MessageEvent e) {
+      return (GaimaceMessage) e.withSeq(seq);
+    }
+    throw new StoreException("not a log entry: '" + m.type() + "'", null);
   }
 
   static Stored decode(MessageInfo info) {
@@ -149,7 +159,7 @@ public final class MessageStore {
   }
 
   static Stored decode(byte[] data, long seq, Headers headers) {
-    ChatMessage m = ProtocolCodec.decode(data, ChatMessage.class);
+    GaimaceMessage m = ProtocolCodec.decode(data);
     String pos = headers == null ? null : headers.getFirst(POS_HEADER);
     return new Stored(withSeq(m, seq), seq, pos == null ? 0 : Long.parseLong(pos));
   }

@@ -11,6 +11,7 @@ import io.gaimace.server.api.Caller;
 import io.gaimace.server.api.Check;
 import io.gaimace.server.api.ErrorCode;
 import io.gaimace.server.config.Limits;
+import io.gaimace.server.files.AttachmentResolver;
 import io.gaimace.server.mentions.MentionService;
 import io.gaimace.server.ops.Metrics;
 import io.gaimace.server.receipts.ReadService;
@@ -37,6 +38,8 @@ public final class SendService {
   private final Metrics metrics;
   private final Clock clock;
   private final MentionService mentions;
+  private final MessageStates states;
+  private final AttachmentResolver files;
   private final java.util.Set<String> linkedDirects =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -48,7 +51,9 @@ public final class SendService {
       Limits limits,
       Metrics metrics,
       Clock clock,
-      MentionService mentions) {
+      MentionService mentions,
+      MessageStates states,
+      AttachmentResolver files) {
     this.store = store;
     this.access = access;
     this.memberships = memberships;
@@ -58,28 +63,21 @@ public final class SendService {
     this.metrics = metrics;
     this.clock = clock;
     this.mentions = mentions;
+    this.states = states;
+    this.files = files;
   }
 
   public SendAck send(Caller caller, SendRequest req) throws ApiException {
     String me = caller.userId();
     Dialogue dialogue = target(me, req);
-    String content = req.content();
-    if (content == null) {
-      throw new ApiException(ErrorCode.INVALID_MESSAGE, "missing required field 'content'");
-    }
-    if (content.isBlank()) {
-      throw new ApiException(ErrorCode.INVALID_MESSAGE, "message content is empty");
-    }
-    int bytes = content.getBytes(StandardCharsets.UTF_8).length;
-    if (bytes > limits.maxMessageBytes()) {
-      throw new ApiException(
-          ErrorCode.TOO_LARGE,
-          "message is " + bytes + " bytes; the limit is " + limits.maxMessageBytes());
-    }
+    String content = MessageText.check(req.content(), limits);
     if (req.clientId() != null && (req.clientId().isEmpty() || req.clientId().length() > 64)) {
       throw ApiException.invalid("field 'client_id' must be 1-64 characters");
     }
     access.requireCanPost(me, dialogue);
+    String thread = req.replyTo() == null ? null : states.threadOf(dialogue, req.replyTo());
+    java.util.List<io.gaimace.protocol.Attachment> attachments =
+        files.resolve(me, dialogue, req.attachments());
     if (!rate.tryAcquire(me)) {
       throw new ApiException(ErrorCode.RATE_LIMITED, "you are sending too fast; slow down");
     }
@@ -94,9 +92,16 @@ public final class SendService {
     try {
       message =
           new ChatMessage(me, dialogue.id(), recipient, now, content, id, null, req.clientId())
-              .toBuilder().mentions(mentions.resolve(me, dialogue, content)).build();
+              .toBuilder()
+                  .mentions(mentions.resolve(me, dialogue, content))
+                  .replyTo(req.replyTo())
+                  .threadId(thread)
+                  .build();
     } catch (ProtocolException e) {
       throw new ApiException(ErrorCode.INVALID_MESSAGE, e.getMessage());
+    }
+    if (attachments != null) {
+      message = message.toBuilder().attachments(attachments).build();
     }
     if (dialogue instanceof DirectDialogue dm && linkedDirects.add(dm.id())) {
       memberships.linkDirect(dm, now);
@@ -104,6 +109,7 @@ public final class SendService {
     MessageStore.Appended appended = store.append(dialogue, message, id);
     metrics.sent();
     Stored s = appended.stored();
+    states.recordSent(dialogue, s);
     if (!appended.duplicate()) {
       reads.markOwn(me, dialogue, s);
       mentions.delivered(dialogue, s);

@@ -16,6 +16,6 @@ final class LoggingErrorListener implements ErrorListener {
 
   @Override
   public void exceptionOccurred(Connection conn, Exception exp) {
-    LOG.warn("{}: {}", conn.getOptions().getConnectionName(), exp.toString());
+    LOG.warn("{}: {}", conn.getOptions().getConnectionName(), exp.toString(), exp);
   }
 }

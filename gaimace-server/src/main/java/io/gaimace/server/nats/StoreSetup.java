@@ -33,6 +33,7 @@ public final class StoreSetup {
   public static final String PRESENCE = "gaimace-presence";
   public static final String CONNECTIONS = "gaimace-connections";
   public static final String HISTORY_INDEX = "gaimace-history-index";
+  public static final String MESSAGE_STATE = "gaimace-message-state";
 
   private StoreSetup() {}
 
@@ -75,6 +76,7 @@ public final class StoreSetup {
     // Read markers and the history index describe messages, so they age out with them.
     ensureBucket(kvm, READS, retention.maxAge(), retention.replicas());
     ensureBucket(kvm, HISTORY_INDEX, retention.maxAge(), retention.replicas());
+    ensureBucket(kvm, MESSAGE_STATE, retention.maxAge(), retention.replicas());
   }
 
   /**
@@ -83,13 +85,20 @@ public final class StoreSetup {
    */
   public static void awaitReady(Connection chat, java.time.Duration timeout)
       throws IOException, InterruptedException {
-    JetStreamManagement jsm = chat.jetStreamManagement();
-    long deadline = System.nanoTime() + timeout.toNanos();
     java.util.List<String> streams = new java.util.ArrayList<>(java.util.List.of(MESSAGES));
     for (String b :
         new String[] {USERS, TOKENS, ROOMS, MEMBERS, READS, PRESENCE, CONNECTIONS, HISTORY_INDEX}) {
       streams.add("KV_" + b);
     }
+    awaitLeaders(chat, streams, timeout);
+  }
+
+  /** Waits until each of these streams has a leader, or fails after {@code timeout}. */
+  public static void awaitLeaders(
+      Connection chat, java.util.List<String> streams, java.time.Duration timeout)
+      throws IOException, InterruptedException {
+    JetStreamManagement jsm = chat.jetStreamManagement();
+    long deadline = System.nanoTime() + timeout.toNanos();
     for (String stream : streams) {
       while (true) {
         try {

@@ -73,7 +73,7 @@ public final class ReadService {
     Stored at =
         store
             .get(req.seq())
-            .filter(s -> s.message().dialogueId().equals(dialogue.id()))
+            .filter(s -> s.dialogueId().equals(dialogue.id()))
             .orElseThrow(
                 () -> ApiException.notFound("no message " + req.seq() + " in " + dialogue.id()));
     Instant now = clock.instant();
@@ -101,6 +101,18 @@ public final class ReadService {
   /** The sender has read what it sent: its own messages never count as unread. */
   public void markOwn(String userId, Dialogue dialogue, Stored sent) {
     reads.put(key(userId, dialogue), new ReadMarker(sent.seq(), sent.pos(), clock.instant()));
+  }
+
+  /**
+   * A user changed a message (edit, delete, reaction): if it had read everything before, its own
+   * change does not make the dialogue unread. Unlike a send, it does not mark older news read.
+   */
+  public void markOwnIfCaughtUp(String userId, Dialogue dialogue, Stored change) {
+    String key = key(userId, dialogue);
+    Optional<ReadMarker> old = reads.get(key);
+    if (old.isPresent() && old.get().pos() == change.pos() - 1) {
+      reads.put(key, new ReadMarker(change.seq(), change.pos(), clock.instant()));
+    }
   }
 
   /** The caller's rooms and direct dialogues with unread counts. */
