@@ -325,6 +325,22 @@ async function run() {
   await alice.getByRole("dialog").waitFor({ state: "detached" });
   await bob.locator("article.msg .who strong", { hasText: "Alice L." }).first().waitFor();
 
+  step("leave: bob leaves the design room; his page reconnects with fewer rights and goes on");
+  await bob.locator('button.dialogue[data-dialogue="design"]').click();
+  bob.once("dialog", (d) => d.accept());
+  await bob.locator(".conv-head").getByRole("button", { name: "Leave" }).click();
+  await bob.locator('button.dialogue[data-dialogue="design"]').waitFor({ state: "detached" });
+  await bob.getByTestId("connection").filter({ hasText: "Connected" }).waitFor();
+  await bob.locator('button.dialogue[data-dialogue="lobby"]').click();
+  await bob.getByLabel("Message Lobby").fill("still here after leaving design");
+  await bob.getByLabel("Message Lobby").press("Enter");
+  await message(alice, "still here after leaving design").waitFor();
+  await alice.locator('button.dialogue[data-dialogue="design"]').click();
+  await alice.getByRole("button", { name: "Members" }).click();
+  await alice.getByTestId("members").locator('button.person[data-user="alice"]').waitFor();
+  assert.equal(await alice.getByTestId("members").locator('button.person[data-user="bob"]').count(), 0, "bob left");
+  await alice.keyboard.press("Escape");
+
   step("phone-sized screen: the list, then one conversation with a back button");
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   phone.setDefaultTimeout(T);
