@@ -105,6 +105,7 @@ export class Chat {
   private closing = false;
   private status: Status = "online";
   private profileRequests = new Set<string>();
+  private typingTimer?: ReturnType<typeof setInterval>;
 
   private constructor(token: string, url: string, me: string) {
     this.token = token;
@@ -138,7 +139,17 @@ export class Chat {
       if (/authoriz/i.test(text)) throw new Error("The token was refused (unknown, expired or revoked).");
       throw new Error(`Cannot reach the chat server at ${this.url}: ${text}`);
     }
-    this.watchStatus();
+    try {
+      await this.listen();
+    } catch (e) {
+      await this.nc.close().catch(() => {});
+      throw new Error(`Connected, but the chat server did not answer: ${(e as Error).message}`);
+    }
+  }
+
+  /** Subscriptions and the first state, right after connecting. */
+  private async listen() {
+    void this.watchStatus();
     const me = this.me;
     for (const s of [
       `chat.private.${me}.*`,
@@ -158,7 +169,7 @@ export class Chat {
     this.state = "connected";
     this.changed();
     void this.loadPeople();
-    setInterval(() => this.expireTyping(), 1000);
+    this.typingTimer = setInterval(() => this.expireTyping(), 1000);
   }
 
   // ---- state for the UI ----
@@ -803,6 +814,7 @@ export class Chat {
 
   async close() {
     this.closing = true;
+    clearInterval(this.typingTimer);
     try {
       await this.nc.close();
     } catch {

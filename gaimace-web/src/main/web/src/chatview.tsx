@@ -15,7 +15,7 @@ const STATE_TEXT = {
   connecting: "Connecting…",
   connected: "Connected",
   reconnecting: "Connection lost — reconnecting…",
-  closed: "Disconnected",
+  closed: "Disconnected (the token may have been revoked).",
 };
 
 type Panel = "none" | "directory" | "rooms" | "create" | "search" | "profile";
@@ -68,6 +68,11 @@ export function ChatView({ chat, onLogout }: { chat: Chat; onLogout: () => void 
         </header>
         <p class={`connection ${chat.state}`} role="status" data-testid="connection">
           <span class="dot" aria-hidden="true" /> {STATE_TEXT[chat.state]}
+          {chat.state === "closed" && (
+            <button class="link small" onClick={onLogout}>
+              Sign in again
+            </button>
+          )}
         </p>
         <button class="search-open" onClick={() => setPanel("search")}>
           <span aria-hidden="true">⌕</span> Search messages
