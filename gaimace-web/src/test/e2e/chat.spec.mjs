@@ -445,6 +445,7 @@ async function files(alice, bob) {
   assert.equal(await readFile(await download.path(), "utf8"), notes, "the downloaded file is the uploaded one");
   assert.equal(download.suggestedFilename(), "notes.txt");
   await sdk("expect lobby alice the chart and my notes");
+  await sdk("fetch notes.txt"); // the Java SDK user downloads it too, byte for byte
   await shot(bob, "files");
 
   step("drag and drop: bob drops a file on the conversation and sends it; alice downloads it");
@@ -462,4 +463,14 @@ async function files(alice, bob) {
     alice.getByRole("button", { name: /^Download dropped\.txt/ }).click(),
   ]);
   assert.equal(await readFile(await dropped.path(), "utf8"), "dropped by bob\n");
+  await sdk("fetch dropped.txt");
+
+  step("the Java SDK user shares a file; alice downloads it");
+  await sdk("file lobby report.txt");
+  const [report] = await Promise.all([
+    alice.waitForEvent("download"),
+    alice.getByRole("button", { name: /^Download report\.txt/ }).click(),
+  ]);
+  assert.equal(await readFile(await report.path(), "utf8"), "Report from sage\n".repeat(5_000));
+  await articleOf(alice, "today's report").waitFor();
 }

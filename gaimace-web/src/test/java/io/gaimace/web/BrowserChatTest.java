@@ -3,6 +3,7 @@ package io.gaimace.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.gaimace.protocol.Attachment;
 import io.gaimace.protocol.ChatMessage;
 import io.gaimace.protocol.api.ApiSubjects;
 import io.gaimace.protocol.api.CreateRoomRequest;
@@ -14,6 +15,7 @@ import io.gaimace.server.GaimaceFixture;
 import io.gaimace.server.config.Limits;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +42,13 @@ import org.junit.jupiter.api.Timeout;
 class BrowserChatTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Duration WAIT = Duration.ofSeconds(15);
+
+  /** Contents of the files the script and this test exchange, known to both. */
+  private static final Map<String, String> FILES =
+      Map.of(
+          "notes.txt", "Gaimace notes\n".repeat(20_000),
+          "dropped.txt", "dropped by bob\n",
+          "report.txt", "Report from sage\n".repeat(5_000));
 
   @Test
   void twoBrowsersAndAnSdkClientChat() throws Exception {
@@ -137,6 +146,26 @@ class BrowserChatTest {
             sage.send(p[1], command.substring(6 + p[1].length())).get(5, TimeUnit.SECONDS);
         case "dm" ->
             sage.sendDirect(p[1], command.substring(4 + p[1].length())).get(5, TimeUnit.SECONDS);
+        case "file" -> { // file <dialogue> <name>: sage shares a file made of FILES.get(name)
+          Path dir = Files.createTempDirectory("gaimace-e2e");
+          Path file = Files.writeString(dir.resolve(p[2]), FILES.get(p[2]));
+          sage.sendFile(p[1], file, "today's report").get(30, TimeUnit.SECONDS);
+          Files.delete(file);
+          Files.delete(dir);
+        }
+        case "fetch" -> { // fetch <name>: sage downloads the newest attachment of that name
+          Attachment a =
+              Awaitility.await()
+                  .atMost(WAIT)
+                  .until(() -> newestAttachment(received, p[1]), Optional::isPresent)
+                  .orElseThrow();
+          try (InputStream in = sage.download(a)) {
+            String got = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (!got.equals(FILES.get(p[1]))) {
+              return "fail " + p[1] + " differs from what the browser uploaded";
+            }
+          }
+        }
         case "expect" -> // expect <dialogue> <sender> <content>
             Awaitility.await()
                 .atMost(WAIT)
@@ -180,6 +209,14 @@ class BrowserChatTest {
     } catch (NoSuchFieldException e) {
       return false;
     }
+  }
+
+  private static Optional<Attachment> newestAttachment(List<ChatMessage> received, String name) {
+    return received.stream()
+        .filter(m -> m.attachments() != null)
+        .flatMap(m -> m.attachments().stream())
+        .filter(x -> x.name().equals(name))
+        .reduce((first, second) -> second);
   }
 
   private static void addUser(
