@@ -4,7 +4,11 @@
 # tokens, JetStream store, pid and log files). Safe to run again: it reuses what exists.
 #
 #   ./run.sh          install nats-server if needed, build, (re)start, print how to chat
-#   ./run.sh stop     stop the Gaimace server and nats-server (the data stays)
+#   ./run.sh stop     stop the agents, the Gaimace server and nats-server (the data stays)
+#
+# With GAIMACE_LLM_URL set (an OpenAI-compatible endpoint such as Ollama's http://localhost:11434/v1
+# or llama.cpp's http://localhost:8080/v1; GAIMACE_LLM_MODEL names the model), it also starts the two
+# sample AI personas of examples/personas/ (agents 'sage' and 'quill' in the lobby).
 #
 # Needs a JDK 17 and Maven; installing nats-server uses apt (root or sudo). MVN_FLAGS adds Maven
 # flags to the build, e.g. MVN_FLAGS=-o to build offline.
@@ -56,7 +60,41 @@ stop_process() {
   rm -f "$file"
 }
 
+readonly PERSONAS=(sage quill)
+
+# The pid file and command-line pattern of persona $1's agent process.
+agent_pid() { printf '%s/agent-%s.pid' "$STATE" "$1"; }
+agent_cmd() { printf 'gaimace.jar agent --persona examples/personas/%s.json' "$1"; }
+
+stop_agents() {
+  local p
+  for p in "${PERSONAS[@]}"; do
+    stop_process "$(agent_pid "$p")" "agent $p" "$(agent_cmd "$p")"
+  done
+}
+
+# The sample personas, when an LLM endpoint is configured: agent users, tokens, processes.
+start_agents() {
+  local p log
+  stop_agents
+  if [ -z "${GAIMACE_LLM_URL:-}" ]; then
+    return 0
+  fi
+  say "AI personas ${PERSONAS[*]} on $GAIMACE_LLM_URL (model ${GAIMACE_LLM_MODEL:-as in the persona files})"
+  for p in "${PERSONAS[@]}"; do
+    ensure user add "$p" --kind agent || true
+    admin room add-member lobby "$p" >/dev/null 2>&1 || true
+    ensure_token "$p"
+    log=$STATE/agent-$p.log
+    nohup "$GAIMACE" agent --persona "examples/personas/$p.json" --nats-url "$NATS_URL" \
+      --token-file "$STATE/$p.token" >>"$log" 2>&1 &
+    echo $! >"$(agent_pid "$p")"
+    wait_for 60 "$(agent_pid "$p")" "$log" grep -q 'is listening' "$log"
+  done
+}
+
 stop_all() {
+  stop_agents
   stop_process "$SERVER_PID" "the Gaimace server" "$SERVER_CMD"
   stop_process "$NATS_PID" nats-server "$NATS_CMD"
 }
@@ -253,6 +291,10 @@ ${env_line}  scripts/gaimace user list
   scripts/gaimace room list
   scripts/gaimace --help
 
+AI agents: ${AGENTS_LINE}
+  In the chat: @sage how deep do I plant garlic?   /agents   /poll @sage @quill QUESTION
+  /chain @sage @quill QUESTION   (see docs/agents.md)
+
 Stop with ./run.sh stop; the data stays in $STATE/jetstream and ./run.sh starts it again.
 EOF
 }
@@ -261,7 +303,7 @@ EOF
 add_web_config() {
   grep -q '^web\.port=' "$CONFIG" && return 0
   say "adding the web client's keys to $CONFIG"
-  printf '# The web client (docs/web.md).\nweb.host=127.0.0.1\nweb.port=8080\nweb.nats-websocket-url=ws://127.0.0.1:%s\n' \
+  printf '# The web client (docs/web.md).\nweb.host=127.0.0.1\nweb.port=9080\nweb.nats-websocket-url=ws://127.0.0.1:%s\n' \
     "$(conf_port websocket)" >>"$CONFIG"
 }
 
@@ -303,6 +345,12 @@ main() {
   start_nats
   start_server
   setup_demo
+  start_agents
+  if [ -n "${GAIMACE_LLM_URL:-}" ]; then
+    AGENTS_LINE="sage and quill answer in the lobby (logs $STATE/agent-*.log)"
+  else
+    AGENTS_LINE="none; set GAIMACE_LLM_URL (and GAIMACE_LLM_MODEL) and run ./run.sh again"$'\n'"  (Ollama: http://localhost:11434/v1   llama.cpp server: http://localhost:8080/v1)"
+  fi
   print_summary
 }
 

@@ -4,6 +4,7 @@ import io.gaimace.cli.admin.RoomCommand;
 import io.gaimace.cli.admin.TokenCommand;
 import io.gaimace.cli.admin.UserCommand;
 import io.gaimace.cli.admin.WhoAmICommand;
+import io.gaimace.cli.agent.AgentCommand;
 import io.gaimace.cli.chat.ChatCommand;
 import io.gaimace.cli.server.InitCommand;
 import io.gaimace.cli.server.ServerCommand;
@@ -22,6 +23,7 @@ import picocli.CommandLine.ScopeType;
       InitCommand.class,
       ServerCommand.class,
       ChatCommand.class,
+      AgentCommand.class,
       UserCommand.class,
       TokenCommand.class,
       RoomCommand.class,

@@ -26,6 +26,7 @@ import java.util.List;
  * @param editedAt nullable: when the text was last edited
  * @param deleted nullable: true when the message was deleted (its content is then empty)
  * @param reactions nullable: reactions, one entry per emoji
+ * @param agent nullable: the agent extension (reply stream, hop count, poll or chain flow)
  */
 public record ChatMessage(
     String sender,
@@ -42,7 +43,8 @@ public record ChatMessage(
     @Nullable List<Attachment> attachments,
     @Nullable Instant editedAt,
     @Nullable Boolean deleted,
-    @Nullable List<Reaction> reactions)
+    @Nullable List<Reaction> reactions,
+    @Nullable AgentMeta agent)
     implements GaimaceMessage {
 
   /** The wire discriminator of this format. */
@@ -65,6 +67,42 @@ public record ChatMessage(
     }
     attachments = attachments == null ? null : List.copyOf(attachments);
     reactions = reactions == null ? null : List.copyOf(reactions);
+  }
+
+  /** A message with the rich-message extensions but without the agent extension. */
+  public ChatMessage(
+      String sender,
+      String dialogueId,
+      String recipient,
+      Instant timestamp,
+      String content,
+      String id,
+      Long seq,
+      String clientId,
+      String replyTo,
+      String threadId,
+      List<String> mentions,
+      List<Attachment> attachments,
+      Instant editedAt,
+      Boolean deleted,
+      List<Reaction> reactions) {
+    this(
+        sender,
+        dialogueId,
+        recipient,
+        timestamp,
+        content,
+        id,
+        seq,
+        clientId,
+        replyTo,
+        threadId,
+        mentions,
+        attachments,
+        editedAt,
+        deleted,
+        reactions,
+        null);
   }
 
   /** A message with only the fields of the original protocol, no extensions. */
@@ -128,6 +166,7 @@ public record ChatMessage(
     private Instant editedAt;
     private Boolean deleted;
     private List<Reaction> reactions;
+    private AgentMeta agent;
 
     private Builder(ChatMessage m) {
       sender = m.sender;
@@ -145,6 +184,7 @@ public record ChatMessage(
       editedAt = m.editedAt;
       deleted = m.deleted;
       reactions = m.reactions;
+      agent = m.agent;
     }
 
     public Builder content(String value) {
@@ -202,6 +242,11 @@ public record ChatMessage(
       return this;
     }
 
+    public Builder agent(AgentMeta value) {
+      agent = value;
+      return this;
+    }
+
     public ChatMessage build() {
       return new ChatMessage(
           sender,
@@ -218,7 +263,8 @@ public record ChatMessage(
           attachments,
           editedAt,
           deleted,
-          reactions);
+          reactions,
+          agent);
     }
   }
 }

@@ -14,13 +14,17 @@ import java.util.Objects;
  * @param connectTimeout how long a connect may take; a refused token is only reported after it
  * @param requestTimeout how long one API request may take before it is retried or fails
  * @param name connection name shown in NATS monitoring
+ * @param queueGroup nullable: share this user's live chat messages with the other clients of the
+ *     same user that give the same group (NATS queue group): each live message reaches one of them.
+ *     For replicas of an agent; such a client does not recover missed messages from history.
  */
 public record ClientOptions(
     List<String> servers,
     String token,
     Duration connectTimeout,
     Duration requestTimeout,
-    String name) {
+    String name,
+    String queueGroup) {
 
   public ClientOptions {
     servers = List.copyOf(servers);
@@ -31,6 +35,16 @@ public record ClientOptions(
     if (Tokens.userIdOf(token).isEmpty()) {
       throw new IllegalArgumentException("not a Gaimace token: it looks like gmc_<user>.<secret>");
     }
+  }
+
+  /** Options without a queue group. */
+  public ClientOptions(
+      List<String> servers,
+      String token,
+      Duration connectTimeout,
+      Duration requestTimeout,
+      String name) {
+    this(servers, token, connectTimeout, requestTimeout, name, null);
   }
 
   /** The user the token belongs to. */
@@ -54,6 +68,7 @@ public record ClientOptions(
     private Duration connectTimeout = Duration.ofSeconds(3);
     private Duration requestTimeout = Duration.ofSeconds(5);
     private String name = "gaimace-java";
+    private String queueGroup;
 
     private Builder(String token) {
       this.token = token;
@@ -83,8 +98,14 @@ public record ClientOptions(
       return this;
     }
 
+    /** See {@link ClientOptions#queueGroup()}; letters, digits, '-' and '_' only. */
+    public Builder queueGroup(String group) {
+      this.queueGroup = group;
+      return this;
+    }
+
     public ClientOptions build() {
-      return new ClientOptions(servers, token, connectTimeout, requestTimeout, name);
+      return new ClientOptions(servers, token, connectTimeout, requestTimeout, name, queueGroup);
     }
   }
 }

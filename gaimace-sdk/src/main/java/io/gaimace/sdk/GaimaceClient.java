@@ -1,16 +1,20 @@
 package io.gaimace.sdk;
 
+import io.gaimace.protocol.AgentMeta;
 import io.gaimace.protocol.Attachment;
 import io.gaimace.protocol.ChatMessage;
+import io.gaimace.protocol.Flow;
 import io.gaimace.protocol.MessageReaction;
 import io.gaimace.protocol.Presence;
 import io.gaimace.protocol.PresenceStatus;
 import io.gaimace.protocol.Profile;
 import io.gaimace.protocol.ReadReceipt;
+import io.gaimace.protocol.StreamEvent;
 import io.gaimace.protocol.api.ApiSubjects;
 import io.gaimace.protocol.api.CreateRoomRequest;
 import io.gaimace.protocol.api.DeleteRequest;
 import io.gaimace.protocol.api.DialogueList;
+import io.gaimace.protocol.api.DialogueRequest;
 import io.gaimace.protocol.api.DialogueSummary;
 import io.gaimace.protocol.api.Directory;
 import io.gaimace.protocol.api.DirectoryRequest;
@@ -35,6 +39,11 @@ import io.gaimace.protocol.api.SearchRequest;
 import io.gaimace.protocol.api.SearchResults;
 import io.gaimace.protocol.api.SendAck;
 import io.gaimace.protocol.api.SendRequest;
+import io.gaimace.protocol.api.StreamAppendRequest;
+import io.gaimace.protocol.api.StreamInfo;
+import io.gaimace.protocol.api.StreamList;
+import io.gaimace.protocol.api.StreamRequest;
+import io.gaimace.protocol.api.StreamStartRequest;
 import io.gaimace.protocol.api.UserRequest;
 import io.gaimace.sdk.internal.Api;
 import io.gaimace.sdk.internal.FileTransfers;
@@ -382,6 +391,106 @@ public final class GaimaceClient implements AutoCloseable {
 
   private static String clientId() {
     return UUID.randomUUID().toString();
+  }
+
+  // Agents (additive): messages with the agent extension, reply streams, roll call, flows.
+
+  /**
+   * Posts a message with extensions (reply_to, agent hops or flow); queued while disconnected. A
+   * missing {@code client_id} is filled in.
+   */
+  public CompletableFuture<SendAck> post(SendRequest request) {
+    SendRequest r =
+        request.clientId() != null
+            ? request
+            : new SendRequest(
+                request.dialogueId(),
+                request.recipient(),
+                request.content(),
+                clientId(),
+                request.replyTo(),
+                request.attachments(),
+                request.agent());
+    return session.outbox().submit(r);
+  }
+
+  /** Opens a reply stream in a dialogue; members see it grow live. */
+  public CompletableFuture<StreamInfo> startStream(StreamStartRequest request) {
+    return api.call(ApiSubjects.STREAM_START, request, StreamInfo.class);
+  }
+
+  /** Appends to one's open stream; wait for each append before the next, to keep their order. */
+  public CompletableFuture<StreamInfo> appendStream(String streamId, String delta) {
+    return api.call(
+        ApiSubjects.STREAM_APPEND, new StreamAppendRequest(streamId, delta), StreamInfo.class);
+  }
+
+  /** Ends one's stream: its text is stored as one normal message, whose ack this is. */
+  public CompletableFuture<SendAck> endStream(String streamId) {
+    return api.call(ApiSubjects.STREAM_END, new StreamRequest(streamId), SendAck.class);
+  }
+
+  /**
+   * Cancels a stream (one's own, or any in the user's dialogues for a human); nothing is stored.
+   */
+  public CompletableFuture<StreamInfo> cancelStream(String streamId) {
+    return api.call(ApiSubjects.STREAM_CANCEL, new StreamRequest(streamId), StreamInfo.class);
+  }
+
+  /** The dialogue's streams under way, with their text so far, to catch up after (re)connecting. */
+  public CompletableFuture<List<StreamEvent>> openStreams(String dialogueId) {
+    return api.call(ApiSubjects.STREAM_LIST, new DialogueRequest(dialogueId), StreamList.class)
+        .thenApply(StreamList::streams);
+  }
+
+  /** Directory search with every filter (kind, capability, limit). */
+  public CompletableFuture<List<Profile>> directory(DirectoryRequest request) {
+    return api.call(ApiSubjects.DIRECTORY, request, Directory.class).thenApply(Directory::users);
+  }
+
+  /**
+   * Roll call: asks every online agent for its profile and gathers the answers that arrive within
+   * {@code window} (one per agent, however many replicas it runs), sorted by user id.
+   */
+  public CompletableFuture<List<Profile>> rollCall(java.time.Duration window) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return session.rollCall(window);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GaimaceException(GaimaceException.CLOSED, "interrupted", e);
+          }
+        });
+  }
+
+  /** Makes this client answer roll calls with the profile the supplier gives (agents only). */
+  public void answerRollCall(java.util.function.Supplier<Profile> profile) {
+    session.answerRollCall(profile);
+  }
+
+  /** Starts a poll: every agent named answers {@code question} at once. */
+  public CompletableFuture<SendAck> poll(String dialogueId, List<String> agents, String question) {
+    return startFlow(Flow.POLL, dialogueId, agents, question);
+  }
+
+  /** Starts a chain: the agents answer {@code question} in order, each seeing earlier answers. */
+  public CompletableFuture<SendAck> chain(String dialogueId, List<String> agents, String question) {
+    return startFlow(Flow.CHAIN, dialogueId, agents, question);
+  }
+
+  private CompletableFuture<SendAck> startFlow(
+      String kind, String dialogueId, List<String> agents, String question) {
+    Flow flow = new Flow(UUID.randomUUID().toString(), kind, agents, 0);
+    return post(
+        new SendRequest(
+            dialogueId,
+            null,
+            question,
+            clientId(),
+            null,
+            null,
+            new AgentMeta(null, 0, flow, null)));
   }
 
   /** A chat message's dialogue id for a direct conversation with {@code userId}. */

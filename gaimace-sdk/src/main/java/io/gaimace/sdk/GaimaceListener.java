@@ -58,6 +58,13 @@ public interface GaimaceListener {
    */
   default void onMention(MentionEvent mention) {}
 
+  /**
+   * A reply stream in one of the user's dialogues grew, ended ({@code done}: the stored message
+   * with the final text follows or came already) or was cancelled. Live only; call {@link
+   * GaimaceClient#openStreams(String)} to catch up with streams already under way.
+   */
+  default void onStream(io.gaimace.protocol.StreamEvent event) {}
+
   /** The connection's state changed. */
   default void onConnectionState(ConnectionState state) {}
 }

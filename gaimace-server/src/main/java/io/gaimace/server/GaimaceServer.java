@@ -5,6 +5,7 @@ import io.gaimace.protocol.api.ApiSubjects;
 import io.gaimace.protocol.api.CreateRoomRequest;
 import io.gaimace.protocol.api.CreateUserRequest;
 import io.gaimace.protocol.api.DeleteRequest;
+import io.gaimace.protocol.api.DialogueRequest;
 import io.gaimace.protocol.api.DirectoryRequest;
 import io.gaimace.protocol.api.EditRequest;
 import io.gaimace.protocol.api.FileDownloadRequest;
@@ -23,6 +24,9 @@ import io.gaimace.protocol.api.RoleRequest;
 import io.gaimace.protocol.api.RoomRequest;
 import io.gaimace.protocol.api.SearchRequest;
 import io.gaimace.protocol.api.SendRequest;
+import io.gaimace.protocol.api.StreamAppendRequest;
+import io.gaimace.protocol.api.StreamRequest;
+import io.gaimace.protocol.api.StreamStartRequest;
 import io.gaimace.protocol.api.TokenCreateRequest;
 import io.gaimace.protocol.api.TokenCreated;
 import io.gaimace.protocol.api.TokenRevokeRequest;
@@ -68,6 +72,9 @@ import io.gaimace.server.rooms.MuteRecord;
 import io.gaimace.server.rooms.RoomRecord;
 import io.gaimace.server.rooms.RoomService;
 import io.gaimace.server.search.SearchService;
+import io.gaimace.server.streams.StreamRecord;
+import io.gaimace.server.streams.StreamService;
+import io.gaimace.server.streams.StreamSweeper;
 import io.gaimace.server.users.AdminService;
 import io.gaimace.server.users.DirectoryService;
 import io.gaimace.server.users.UserRecord;
@@ -90,6 +97,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class GaimaceServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GaimaceServer.class);
+
+  /** The agents' reply streams (StreamService), kept until idle for its TTL. */
+  static final String STREAMS_BUCKET = "gaimace-streams";
 
   private final ServerConfig config;
   private final Metrics metrics = new Metrics();
@@ -149,6 +159,11 @@ public final class GaimaceServer implements AutoCloseable {
       StoreSetup.awaitReady(chat, java.time.Duration.ofSeconds(60));
       FileStores.ensure(chat, config.retention(), config.files());
       FileStores.awaitReady(chat, java.time.Duration.ofSeconds(60));
+      StoreSetup.ensureBucket(
+          chat.keyValueManagement(),
+          STREAMS_BUCKET,
+          StreamService.IDLE_TTL,
+          config.retention().replicas());
     } catch (io.nats.client.JetStreamApiException e) {
       String hint =
           e.getApiErrorCode() == 10047
@@ -235,6 +250,22 @@ public final class GaimaceServer implements AutoCloseable {
     closeables.add(presence);
     presence.start();
 
+    StreamService streams =
+        new StreamService(
+            StoreSetup.bucket(chat, STREAMS_BUCKET, StreamRecord.class),
+            access,
+            users,
+            send,
+            chat,
+            config.limits().maxMessageBytes(),
+            config.limits().sendsPerSecond(),
+            config.limits().sendBurst(),
+            clock);
+    StreamSweeper sweeper =
+        new StreamSweeper(StoreSetup.bucket(chat, STREAMS_BUCKET, StreamRecord.class), chat, clock);
+    closeables.add(sweeper);
+    sweeper.start();
+
     ApiRouter router = new ApiRouter(svc, metrics, 8);
     closeables.add(router);
     router
@@ -274,7 +305,12 @@ public final class GaimaceServer implements AutoCloseable {
         .route(ApiSubjects.FILE_UPLOAD_CHUNK, FileUploadChunk.class, files.uploads()::chunk)
         .route(ApiSubjects.FILE_UPLOAD_COMMIT, FileUploadCommit.class, files.uploads()::commit)
         .route(ApiSubjects.FILE_UPLOAD_ABORT, FileUploadAbort.class, files.uploads()::abort)
-        .route(ApiSubjects.FILE_DOWNLOAD, FileDownloadRequest.class, files.downloads()::download);
+        .route(ApiSubjects.FILE_DOWNLOAD, FileDownloadRequest.class, files.downloads()::download)
+        .route(ApiSubjects.STREAM_START, StreamStartRequest.class, streams::start)
+        .route(ApiSubjects.STREAM_APPEND, StreamAppendRequest.class, streams::append)
+        .route(ApiSubjects.STREAM_END, StreamRequest.class, streams::end)
+        .route(ApiSubjects.STREAM_CANCEL, StreamRequest.class, streams::cancel)
+        .route(ApiSubjects.STREAM_LIST, DialogueRequest.class, streams::list);
     router.start();
 
     metrics.gauge("gaimace_users_online", presence::onlineCount);

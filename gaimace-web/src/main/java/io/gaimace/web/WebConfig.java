@@ -22,7 +22,7 @@ import java.util.Properties;
  */
 public record WebConfig(String host, int port, Optional<String> natsWebsocketUrl) {
   public static final String DEFAULT_HOST = "127.0.0.1";
-  public static final int DEFAULT_PORT = 8080;
+  public static final int DEFAULT_PORT = 9080;
 
   public WebConfig {
     if (port < -1 || port > 65535) {

@@ -77,7 +77,7 @@ class WebServerTest {
     Files.writeString(file, WebConfig.initialProperties(9333));
     WebConfig fromFile = WebConfig.load(file, Map.of());
     assertThat(fromFile)
-        .isEqualTo(new WebConfig("127.0.0.1", 8080, Optional.of("ws://127.0.0.1:9333")));
+        .isEqualTo(new WebConfig("127.0.0.1", 9080, Optional.of("ws://127.0.0.1:9333")));
     assertThat(WebConfig.load(file, Map.of("GAIMACE_WEB_PORT", "-1")).enabled()).isFalse();
     assertThat(WebConfig.load(dir.resolve("absent"), Map.of()).enabled()).isFalse();
     assertThatThrownBy(

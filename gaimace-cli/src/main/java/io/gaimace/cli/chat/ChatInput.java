@@ -52,6 +52,16 @@ sealed interface ChatInput {
   /** Give a member of the open room a role: owner, moderator or member. */
   record Role(String userId, String role) implements ChatInput {}
 
+  /** A poll ({@code chain} false: every agent answers at once) or a chain (in order). */
+  record StartFlow(boolean chain, java.util.List<String> agents, String question)
+      implements ChatInput {}
+
+  /** Cancels the newest answer an agent is writing in the open dialogue. */
+  record Cancel() implements ChatInput {}
+
+  /** Roll call: which agents are online, with their profiles. */
+  record Agents() implements ChatInput {}
+
   /** A command that does not exist. */
   record Unknown(String command) implements ChatInput {}
 

@@ -54,6 +54,10 @@ final class CommandParser {
           new String[] {FileInputs.UPLOAD_USAGE, "share a file in the open dialogue"},
           new String[] {FileInputs.DOWNLOAD_USAGE, "save file [N] (to PATH, or here)"},
           new String[] {"/files", "the files shown, with their numbers"},
+          new String[] {"/agents", "roll call: the AI agents online, with what they can do"},
+          new String[] {"/poll @A @B QUESTION", "every agent named answers the question at once"},
+          new String[] {"/chain @A @B QUESTION", "the agents answer in turn, each seeing the last"},
+          new String[] {"/cancel", "stop the answer an agent is writing"},
           new String[] {"/quit", "leave the chat (also Ctrl-D)"});
 
   /** {@link #HELP} and the commands that act on a shown message. */
@@ -111,6 +115,9 @@ final class CommandParser {
       case "upload", "file" -> FileInputs.upload(text.substring(1 + words[0].length()));
       case "download", "save" -> FileInputs.download(text.substring(1 + words[0].length()));
       case "files" -> new ChatInput.ListFiles();
+      case "agents", "rollcall" -> new ChatInput.Agents();
+      case "cancel", "stop" -> new ChatInput.Cancel();
+      case "poll", "chain" -> flow(command.equals("chain"), text.substring(1 + command.length()));
       default -> new Unknown("/" + words[0]);
     };
   }
@@ -186,6 +193,26 @@ final class CommandParser {
       return usage("/role USER moderator|member|owner");
     }
     return user(userArg, u -> new Role(u, role));
+  }
+
+  /** {@code @a @b question}: the leading {@code @ids}, then the question. */
+  private static ChatInput flow(boolean chain, String args) {
+    String usage = chain ? "/chain @A @B QUESTION" : "/poll @A @B QUESTION";
+    java.util.List<String> agents = new java.util.ArrayList<>();
+    String rest = args.strip();
+    while (rest.startsWith("@")) {
+      String[] parts = rest.split("\\s+", 2);
+      String id = parts[0].substring(1);
+      if (!Ids.isValid(id)) {
+        return new Invalid("'" + LineFormatter.clean(parts[0]) + "' is not a valid user id");
+      }
+      agents.add(id);
+      rest = parts.length > 1 ? parts[1].strip() : "";
+    }
+    if (agents.isEmpty() || rest.isEmpty()) {
+      return usage(usage);
+    }
+    return new ChatInput.StartFlow(chain, agents, rest);
   }
 
   private static ChatInput status(String arg) {

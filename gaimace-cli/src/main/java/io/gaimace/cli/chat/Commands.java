@@ -119,6 +119,12 @@ final class Commands {
       files.download(download);
     } else if (input instanceof ChatInput.ListFiles) {
       files.list();
+    } else if (input instanceof ChatInput.StartFlow flow) {
+      startFlow(flow);
+    } else if (input instanceof ChatInput.Agents) {
+      rollCall();
+    } else if (input instanceof ChatInput.Cancel) {
+      cancelDraft();
     } else if (input instanceof Unknown unknown) {
       print(chat.format().error("unknown command " + unknown.command() + "; /help lists them"));
     } else if (input instanceof Invalid invalid) {
@@ -216,6 +222,45 @@ final class Commands {
     }
     chat.api().invite(id, userId);
     print(chat.format().system("You added " + chat.names().of(userId) + " to #" + id + "."));
+  }
+
+  private void startFlow(ChatInput.StartFlow flow) {
+    String dialogue = requireOpen();
+    String question = Shortcodes.expand(flow.question());
+    chat.thread()
+        .reportFailure(
+            flow.chain()
+                ? chat.client().chain(dialogue, flow.agents(), question)
+                : chat.client().poll(dialogue, flow.agents(), question));
+  }
+
+  private void cancelDraft() {
+    requireOpen();
+    String stream = conversation.newestDraft();
+    if (stream == null) {
+      print(chat.format().system("No agent is writing here."));
+      return;
+    }
+    chat.thread().reportFailure(chat.client().cancelStream(stream));
+  }
+
+  private void rollCall() {
+    print(chat.format().system("Calling the roll…"));
+    java.util.List<io.gaimace.protocol.Profile> agents =
+        chat.client().rollCall(java.time.Duration.ofSeconds(2)).join();
+    if (agents.isEmpty()) {
+      print(chat.format().system("No agent answered."));
+    }
+    for (io.gaimace.protocol.Profile p : agents) {
+      String caps =
+          p.capabilities() == null || p.capabilities().isEmpty()
+              ? ""
+              : " · skills: " + String.join(", ", p.capabilities());
+      String model = p.model() == null ? "" : " · " + p.model();
+      String about =
+          p.description() == null || p.description().isBlank() ? "" : " — " + p.description();
+      print(chat.format().system("@" + p.userId() + " (" + p.name() + ")" + about + caps + model));
+    }
   }
 
   private String requireOpen() {

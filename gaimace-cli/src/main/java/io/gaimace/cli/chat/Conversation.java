@@ -44,6 +44,7 @@ final class Conversation {
   private final Set<String> seenBy = new HashSet<>();
   private final Map<String, PresenceStatus> presence = new LinkedHashMap<>();
   private final List<String> typists = new ArrayList<>();
+  private final Drafts drafts = new Drafts();
   private ConnectionState state = ConnectionState.CONNECTED;
   private volatile List<String> labels = List.of();
   private final ShownMessages shown = new ShownMessages();
@@ -79,6 +80,12 @@ final class Conversation {
     List<String> members = members(dialogueId);
     List<Presence> online = chat.api().presence(members);
     current = dialogueId;
+    drafts.clear();
+    try {
+      chat.client().openStreams(dialogueId).join().forEach(drafts::apply);
+    } catch (RuntimeException e) {
+      // a server without reply streams: nothing to catch up with
+    }
     lastDay = null;
     oldest = Long.MAX_VALUE;
     newest = 0;
@@ -221,6 +228,29 @@ final class Conversation {
     }
   }
 
+  /** An agent's answer grew, ended or was cancelled. */
+  void stream(io.gaimace.protocol.StreamEvent e) {
+    if (!e.dialogueId().equals(current)) {
+      return;
+    }
+    drafts.apply(e);
+    // an agent that cancels its own answer says why itself (an error notice follows)
+    if (io.gaimace.protocol.StreamEvent.CANCELLED.equals(e.state()) && !e.sender().equals(e.by())) {
+      String by = e.by() == null ? "it expired" : "by " + chat.names().of(e.by());
+      chat.view()
+          .print(
+              chat.format()
+                  .system(chat.names().of(e.sender()) + "'s answer was cancelled (" + by + ")"));
+    }
+    refresh();
+  }
+
+  /** The newest answer being written in the open dialogue, for {@code /cancel}. */
+  @Nullable
+  String newestDraft() {
+    return drafts.newest();
+  }
+
   void presence(Presence p) {
     if (!presence.containsKey(p.userId())) {
       return;
@@ -257,8 +287,12 @@ final class Conversation {
     labels = chat.dialogues().all().stream().map(Dialogues.Entry::label).toList();
     String id = current;
     String label = id == null ? null : chat.dialogues().label(id);
-    List<String> typing = typists.stream().map(chat.names()::of).toList();
-    chat.view().status(new StatusLine(state, label, presenceText(id), typing).render(theme()));
+    List<String> typing =
+        typists.stream().filter(u -> !drafts.writing(u)).map(chat.names()::of).toList();
+    chat.view()
+        .status(
+            new StatusLine(state, label, presenceText(id), typing, drafts.line(chat.names()::of))
+                .render(theme()));
     AttributedStringBuilder prompt = new AttributedStringBuilder();
     if (label != null) {
       prompt.styled(theme().dialogue(), label).append(' ');

@@ -61,6 +61,11 @@ final class Events implements GaimaceListener {
   }
 
   @Override
+  public void onStream(io.gaimace.protocol.StreamEvent event) {
+    chat.thread().execute(() -> conversation.stream(event));
+  }
+
+  @Override
   public void onPresence(Presence presence) {
     chat.thread().execute(() -> conversation.presence(presence));
   }

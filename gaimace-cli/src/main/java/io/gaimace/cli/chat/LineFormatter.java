@@ -70,6 +70,10 @@ final class LineFormatter {
     if (m.replyTo() != null) {
       b.styled(theme.system(), repliedName == null ? " ↪" : " ↪ " + clean(repliedName));
     }
+    String tag = agentTag(m);
+    if (tag != null) {
+      b.styled(theme.time(), " " + tag);
+    }
     b.styled(own ? theme.ownText() : theme.text(), ": ");
     if (Boolean.TRUE.equals(m.deleted())) {
       return b.styled(theme.system(), "(deleted)").toAttributedString();
@@ -137,6 +141,32 @@ final class LineFormatter {
               : actorName + " took back " + r.emoji() + " on " + what;
     }
     return system("  " + text);
+  }
+
+  /**
+   * The agent extension as a short tag: {@code [poll → @a @b]} on a flow's start, {@code [chain
+   * 2/3]} or {@code [poll answer]} on an answer, {@code [error]} on an agent's failure notice; null
+   * for none.
+   */
+  static String agentTag(ChatMessage m) {
+    io.gaimace.protocol.AgentMeta a = m.agent();
+    if (a == null) {
+      return null;
+    }
+    if (a.error() != null) {
+      return "[error]";
+    }
+    io.gaimace.protocol.Flow f = a.flow();
+    if (f == null) {
+      return null;
+    }
+    if (f.step() == 0) {
+      return "[" + f.kind() + " → @" + String.join(" @", f.agents()) + "]";
+    }
+    if (f.kind().equals(io.gaimace.protocol.Flow.POLL)) {
+      return "[poll answer]";
+    }
+    return "[chain " + f.step() + "/" + f.agents().size() + "]";
   }
 
   /** {@code ── Today ──} when the date changes between two messages shown. */

@@ -14,16 +14,27 @@ import org.jline.utils.AttributedStringBuilder;
  * @param dialogue nullable: the label of the open dialogue, such as {@code #lobby}
  * @param presence nullable: who is around in it, such as {@code 2 online}
  * @param typists display names of those typing in it, in the order they started
+ * @param draft nullable: an agent's answer growing live, such as {@code Sage ✎ …water at dawn}
  */
 record StatusLine(
     ConnectionState state,
     @Nullable String dialogue,
     @Nullable String presence,
-    List<String> typists) {
+    List<String> typists,
+    @Nullable String draft) {
   private static final String BAR = " │ ";
 
   StatusLine {
     typists = List.copyOf(typists);
+  }
+
+  /** A status line without an agent's answer being written. */
+  StatusLine(
+      ConnectionState state,
+      @Nullable String dialogue,
+      @Nullable String presence,
+      List<String> typists) {
+    this(state, dialogue, presence, typists, null);
   }
 
   AttributedString render(Theme theme) {
@@ -43,6 +54,9 @@ record StatusLine(
     String typing = typingText(typists);
     if (!typing.isEmpty()) {
       b.styled(theme.system(), BAR).styled(theme.typing(), LineFormatter.clean(typing));
+    }
+    if (draft != null) {
+      b.styled(theme.system(), BAR).styled(theme.typing(), LineFormatter.clean(draft));
     }
     return b.toAttributedString();
   }

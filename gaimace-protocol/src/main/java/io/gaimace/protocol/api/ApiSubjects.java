@@ -44,6 +44,12 @@ public final class ApiSubjects {
   public static final String FILE_UPLOAD_COMMIT = "file.upload.commit";
   public static final String FILE_UPLOAD_ABORT = "file.upload.abort";
   public static final String FILE_DOWNLOAD = "file.download";
+  // Agents (additive): live reply streams.
+  public static final String STREAM_START = "stream.start";
+  public static final String STREAM_APPEND = "stream.append";
+  public static final String STREAM_END = "stream.end";
+  public static final String STREAM_CANCEL = "stream.cancel";
+  public static final String STREAM_LIST = "stream.list";
 
   private ApiSubjects() {}
 

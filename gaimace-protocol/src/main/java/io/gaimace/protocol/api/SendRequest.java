@@ -1,5 +1,6 @@
 package io.gaimace.protocol.api;
 
+import io.gaimace.protocol.AgentMeta;
 import io.gaimace.protocol.Nullable;
 import java.util.List;
 
@@ -10,6 +11,8 @@ import java.util.List;
  *
  * @param replyTo nullable extension: id of the message in the same dialogue this one answers
  * @param attachments nullable extension: ids of files uploaded to this dialogue to attach
+ * @param agent nullable extension: hop count and poll/chain flow of an agent's reply or of a flow's
+ *     start (its {@code stream_id} is set by the server only)
  */
 public record SendRequest(
     @Nullable String dialogueId,
@@ -17,10 +20,22 @@ public record SendRequest(
     String content,
     @Nullable String clientId,
     @Nullable String replyTo,
-    @Nullable List<String> attachments) {
+    @Nullable List<String> attachments,
+    @Nullable AgentMeta agent) {
+
+  /** A message with the rich-message extensions but no agent extension. */
+  public SendRequest(
+      String dialogueId,
+      String recipient,
+      String content,
+      String clientId,
+      String replyTo,
+      List<String> attachments) {
+    this(dialogueId, recipient, content, clientId, replyTo, attachments, null);
+  }
 
   /** A plain text message with no extensions. */
   public SendRequest(String dialogueId, String recipient, String content, String clientId) {
-    this(dialogueId, recipient, content, clientId, null, null);
+    this(dialogueId, recipient, content, clientId, null, null, null);
   }
 }

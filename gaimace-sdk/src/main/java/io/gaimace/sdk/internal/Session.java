@@ -71,6 +71,7 @@ public final class Session implements AutoCloseable {
   private Outbox outbox;
   private DialogueTracker tracker;
   private TypingTracker typing;
+  private volatile java.util.function.Supplier<Profile> rollCallAnswer;
 
   private Session(String userId) {
     this.me = userId;
@@ -139,7 +140,7 @@ public final class Session implements AutoCloseable {
     Connection fresh = Nats.connect(nats);
     Dispatcher d = fresh.createDispatcher(msg -> events.execute(() -> handle(msg)));
     for (String s : Subjects.directWildcards(me)) {
-      d.subscribe(s);
+      subscribeChat(d, s);
     }
     for (String s : Subjects.typingDirectWildcards(me)) {
       d.subscribe(s);
@@ -148,7 +149,11 @@ public final class Session implements AutoCloseable {
     d.subscribe("profile.*");
     d.subscribe(ApiSubjects.userEvents(me));
     for (List<String> room : roomSubjects.values()) {
-      room.forEach(d::subscribe);
+      subscribeChat(d, room.get(0));
+      room.subList(1, room.size()).forEach(d::subscribe);
+    }
+    if (rollCallAnswer != null) {
+      d.subscribe(io.gaimace.protocol.AgentSubjects.ROLL_CALL, me);
     }
     nc = fresh;
     dispatcher = d;
@@ -211,7 +216,8 @@ public final class Session implements AutoCloseable {
         roomId,
         r -> {
           List<String> subjects = List.of(Subjects.room(r), Subjects.typingRoom(r));
-          subjects.forEach(dispatcher::subscribe);
+          subscribeChat(dispatcher, subjects.get(0));
+          dispatcher.subscribe(subjects.get(1));
           return subjects;
         });
   }
@@ -289,9 +295,87 @@ public final class Session implements AutoCloseable {
     nc.publish(Subjects.presence(me), ProtocolCodec.encode(new Presence(me, status, null)));
   }
 
+  /** A chat subject: shared with the user's other clients when a queue group is set. */
+  private void subscribeChat(Dispatcher d, String subject) {
+    if (options.queueGroup() == null) {
+      d.subscribe(subject);
+    } else {
+      d.subscribe(subject, options.queueGroup());
+    }
+  }
+
+  /**
+   * Answers roll calls ({@code agents.rollcall}) with the supplied profile from now on. Replicas of
+   * one agent answer once (queue group named after the user). Only agents may subscribe to it.
+   */
+  public void answerRollCall(java.util.function.Supplier<Profile> profile) {
+    boolean first = rollCallAnswer == null;
+    rollCallAnswer = profile;
+    if (first) {
+      dispatcher.subscribe(io.gaimace.protocol.AgentSubjects.ROLL_CALL, me);
+    }
+  }
+
+  /** Publishes a roll call and gathers the profiles that answer within {@code window}. */
+  public List<Profile> rollCall(Duration window) throws InterruptedException {
+    Connection c = nc;
+    String inbox = c.createInbox();
+    io.nats.client.Subscription sub = c.subscribe(inbox);
+    try {
+      c.publish(
+          io.gaimace.protocol.AgentSubjects.ROLL_CALL,
+          inbox,
+          "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      Map<String, Profile> found = new java.util.TreeMap<>();
+      long deadline = System.nanoTime() + window.toNanos();
+      long left;
+      while ((left = deadline - System.nanoTime()) > 0) {
+        Message m = sub.nextMessage(Duration.ofNanos(left));
+        if (m == null) {
+          break;
+        }
+        try {
+          Profile p = ProtocolCodec.decode(m.getData(), Profile.class);
+          found.putIfAbsent(p.userId(), p);
+        } catch (RuntimeException e) {
+          LOG.debug("ignoring an unreadable roll call answer");
+        }
+      }
+      return List.copyOf(found.values());
+    } finally {
+      sub.unsubscribe();
+    }
+  }
+
+  private void onRollCall(Message msg) {
+    java.util.function.Supplier<Profile> answer = rollCallAnswer;
+    if (answer == null || msg.getReplyTo() == null) {
+      return;
+    }
+    try {
+      nc.publish(msg.getReplyTo(), ProtocolCodec.encode(answer.get()));
+    } catch (RuntimeException e) {
+      LOG.debug("cannot answer a roll call", e);
+    }
+  }
+
   private void handle(Message msg) {
     if (msg.getSubject().equals(ApiSubjects.userEvents(me))) {
       onUserEvent(msg);
+      return;
+    }
+    if (msg.getSubject().equals(io.gaimace.protocol.AgentSubjects.ROLL_CALL)) {
+      onRollCall(msg);
+      return;
+    }
+    if (isStreamEvent(msg.getData())) {
+      try {
+        io.gaimace.protocol.StreamEvent e =
+            ProtocolCodec.mapper().readValue(msg.getData(), io.gaimace.protocol.StreamEvent.class);
+        emit(l -> l.onStream(e));
+      } catch (IOException | RuntimeException e) {
+        LOG.debug("ignoring an unreadable stream event on {}", msg.getSubject());
+      }
       return;
     }
     try {
@@ -316,6 +400,16 @@ public final class Session implements AutoCloseable {
     }
   }
 
+  /** A cheap look at the type, so the strict codec is not asked about a type it does not know. */
+  private static boolean isStreamEvent(byte[] data) {
+    if (data == null || data.length < 16) {
+      return false;
+    }
+    String head =
+        new String(data, 0, Math.min(data.length, 32), java.nio.charset.StandardCharsets.UTF_8);
+    return head.startsWith("{\"type\":\"stream\"");
+  }
+
   private void onChat(ChatMessage chat, Message msg) {
     String seqHeader = msg.getHeaders() == null ? null : msg.getHeaders().getFirst("Nats-Sequence");
     if (seqHeader == null) {
@@ -324,6 +418,10 @@ public final class Session implements AutoCloseable {
     long seq = Long.parseLong(seqHeader);
     String prev = msg.getHeaders().getFirst("Nats-Last-Sequence");
     ChatMessage stamped = chat.toBuilder().seq(seq).build();
+    if (options.queueGroup() != null) {
+      emit(l -> l.onMessage(stamped)); // a replica: other replicas get the rest; no recovery
+      return;
+    }
     tracker.live(stamped, chat.dialogueId(), seq, prev == null ? 0 : Long.parseLong(prev));
   }
 
@@ -412,7 +510,9 @@ public final class Session implements AutoCloseable {
         tracker.track(d.dialogueId(), 0); // new dialogues since we left: recover from the start
         newest.put(d.dialogueId(), d.lastSeq());
       }
-      tracker.recoverAll(newest);
+      if (options.queueGroup() == null) {
+        tracker.recoverAll(newest); // a replica recovers nothing: the other replicas answer
+      }
       if (status != PresenceStatus.ONLINE) {
         // The server announces "online" itself when it had marked us offline, and within the
         // grace period nobody saw us leave: only a chosen status (away, busy) must be restored.

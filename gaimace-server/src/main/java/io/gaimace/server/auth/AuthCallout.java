@@ -149,7 +149,8 @@ public final class AuthCallout implements AutoCloseable {
         s.tokens()
             .authenticate(token)
             .orElseThrow(() -> new Refused("unknown, expired or revoked token"));
-    if (s.users().find(record.userId()).isEmpty()) {
+    var user = s.users().find(record.userId());
+    if (user.isEmpty()) {
       throw new Refused("token belongs to removed user " + record.userId());
     }
     return sign(
@@ -157,7 +158,8 @@ public final class AuthCallout implements AutoCloseable {
         record.userId(),
         Accounts.CHAT,
         jwtTtl,
-        PermissionPolicy.userClaim(record.userId(), s.memberships().roomsOf(record.userId())));
+        PermissionPolicy.userClaim(
+            record.userId(), s.memberships().roomsOf(record.userId()), user.get().kind()));
   }
 
   private String sign(

@@ -28,6 +28,15 @@ public final class PermissionPolicy {
   }
 
   public static UserClaim userClaim(String userId, Collection<String> roomIds) {
+    return userClaim(userId, roomIds, io.gaimace.protocol.UserKind.HUMAN);
+  }
+
+  /**
+   * As {@link #userClaim(String, Collection)}; agents may also subscribe to the roll call ({@code
+   * agents.rollcall}), which everyone may publish to (answers travel as responses).
+   */
+  public static UserClaim userClaim(
+      String userId, Collection<String> roomIds, io.gaimace.protocol.UserKind kind) {
     List<String> sub = new ArrayList<>();
     List<String> pub = new ArrayList<>();
     for (String room : roomIds) {
@@ -48,6 +57,10 @@ public final class PermissionPolicy {
     pub.add("typing." + me + ".*");
     pub.add("typing.*." + me);
     pub.add(ApiSubjects.PREFIX + ".>");
+    pub.add(io.gaimace.protocol.AgentSubjects.ROLL_CALL);
+    if (kind == io.gaimace.protocol.UserKind.AGENT) {
+      sub.add(io.gaimace.protocol.AgentSubjects.ROLL_CALL);
+    }
     return new UserClaim(null)
         .sub(new Permission().allow(sub.toArray(String[]::new)))
         .pub(new Permission().allow(pub.toArray(String[]::new)))

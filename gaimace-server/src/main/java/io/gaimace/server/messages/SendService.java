@@ -68,6 +68,14 @@ public final class SendService {
   }
 
   public SendAck send(Caller caller, SendRequest req) throws ApiException {
+    return send(caller, req, null);
+  }
+
+  /**
+   * Sends; {@code streamId} (nullable) marks the message as the final text of that reply stream.
+   * Only the server sets it: a client's {@code agent.stream_id} is dropped.
+   */
+  public SendAck send(Caller caller, SendRequest req, String streamId) throws ApiException {
     String me = caller.userId();
     Dialogue dialogue = target(me, req);
     String content = MessageText.check(req.content(), limits);
@@ -102,6 +110,16 @@ public final class SendService {
     }
     if (attachments != null) {
       message = message.toBuilder().attachments(attachments).build();
+    }
+    if (req.agent() != null || streamId != null) {
+      io.gaimace.protocol.AgentMeta a = req.agent();
+      message =
+          message.toBuilder()
+              .agent(
+                  a == null
+                      ? new io.gaimace.protocol.AgentMeta(streamId, null, null, null)
+                      : a.withStreamId(streamId))
+              .build();
     }
     if (dialogue instanceof DirectDialogue dm && linkedDirects.add(dm.id())) {
       memberships.linkDirect(dm, now);

@@ -117,7 +117,8 @@ public final class StoreSetup {
     }
   }
 
-  private static void ensureBucket(KeyValueManagement kvm, String name, Duration ttl, int replicas)
+  /** Creates a bucket, or updates its configuration when it exists. */
+  public static void ensureBucket(KeyValueManagement kvm, String name, Duration ttl, int replicas)
       throws IOException, JetStreamApiException {
     KeyValueConfiguration.Builder b =
         KeyValueConfiguration.builder()

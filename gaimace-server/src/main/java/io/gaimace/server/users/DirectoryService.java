@@ -59,7 +59,10 @@ public final class DirectoryService {
         users
             .find(caller.userId())
             .orElseThrow(() -> ApiException.notFound("your account is gone"));
-    UserRecord updated = me.withProfile(req.name(), req.avatar(), req.description());
+    checkAgentFields(req);
+    UserRecord updated =
+        me.withProfile(req.name(), req.avatar(), req.description())
+            .withAgentProfile(req.capabilities(), req.model());
     users.save(updated);
     notifier.publish(ApiSubjects.profile(me.userId()), updated.profile());
     return updated.profile();
@@ -79,7 +82,24 @@ public final class DirectoryService {
     if (limit < 1) {
       throw ApiException.invalid("field 'limit' must be at least 1");
     }
-    return new Directory(users.search(req.query(), kind, Math.min(limit, MAX_RESULTS)));
+    Check.text(req.capability(), "capability", 64);
+    return new Directory(
+        users.search(req.query(), kind, req.capability(), Math.min(limit, MAX_RESULTS)));
+  }
+
+  /** Capabilities: at most 32 tags of 1-64 characters; model: at most 200 characters. */
+  private static void checkAgentFields(ProfileUpdate req) throws ApiException {
+    Check.text(req.model(), "model", 200);
+    if (req.capabilities() != null) {
+      if (req.capabilities().size() > 32) {
+        throw ApiException.invalid("field 'capabilities' lists more than 32 entries");
+      }
+      for (String c : req.capabilities()) {
+        if (c == null || c.isBlank() || c.length() > 64) {
+          throw ApiException.invalid("field 'capabilities' holds an empty or too long entry");
+        }
+      }
+    }
   }
 
   public WhoAmI whoami(Caller caller, Object ignored) throws ApiException {

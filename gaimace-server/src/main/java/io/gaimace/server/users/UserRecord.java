@@ -14,10 +14,46 @@ public record UserRecord(
     @Nullable String avatar,
     @Nullable String description,
     boolean admin,
-    Instant createdAt) {
+    Instant createdAt,
+    @Nullable java.util.List<String> capabilities,
+    @Nullable String model) {
+
+  /** A record without the agent profile extensions. */
+  public UserRecord(
+      String userId,
+      String name,
+      UserKind kind,
+      String avatar,
+      String description,
+      boolean admin,
+      Instant createdAt) {
+    this(userId, name, kind, avatar, description, admin, createdAt, null, null);
+  }
 
   public Profile profile() {
-    return new Profile(userId, name, avatar, kind, description);
+    return new Profile(
+        userId,
+        name,
+        avatar,
+        kind,
+        description,
+        capabilities == null || capabilities.isEmpty() ? null : capabilities,
+        model == null || model.isEmpty() ? null : model);
+  }
+
+  /** Changes the agent profile extensions; null keeps a value. */
+  public UserRecord withAgentProfile(
+      @Nullable java.util.List<String> newCapabilities, @Nullable String newModel) {
+    return new UserRecord(
+        userId,
+        name,
+        kind,
+        avatar,
+        description,
+        admin,
+        createdAt,
+        newCapabilities != null ? newCapabilities : capabilities,
+        newModel != null ? newModel : model);
   }
 
   public UserInfo info() {
@@ -34,6 +70,8 @@ public record UserRecord(
         newAvatar != null ? newAvatar : avatar,
         newDescription != null ? newDescription : description,
         admin,
-        createdAt);
+        createdAt,
+        capabilities,
+        model);
   }
 }

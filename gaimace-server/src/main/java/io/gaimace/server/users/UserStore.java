@@ -42,12 +42,23 @@ public final class UserStore {
    * kind. Reads the whole bucket: fine for thousands of users; docs/operations.md says so.
    */
   public List<Profile> search(String query, UserKind kind, int limit) {
+    return search(query, kind, null, limit);
+  }
+
+  /** Directory search that also keeps only users listing {@code capability} (ignoring case). */
+  public List<Profile> search(String query, UserKind kind, String capability, int limit) {
     String q = query == null ? "" : query.toLowerCase(Locale.ROOT);
     return all().stream()
         .filter(u -> kind == null || u.kind() == kind)
+        .filter(u -> capability == null || hasCapability(u, capability))
         .filter(u -> u.userId().contains(q) || u.name().toLowerCase(Locale.ROOT).contains(q))
         .limit(limit)
         .map(UserRecord::profile)
         .toList();
+  }
+
+  private static boolean hasCapability(UserRecord u, String capability) {
+    return u.capabilities() != null
+        && u.capabilities().stream().anyMatch(c -> c.equalsIgnoreCase(capability));
   }
 }
