@@ -250,6 +250,8 @@ async function run() {
   else console.log("SKIP rich messages: this server has no message.react");
   if (FEATURES.has("files")) await files(alice, bob);
   else console.log("SKIP files: this server has no file.upload.begin");
+  if (FEATURES.has("agents")) await agentStreams(alice, bob);
+  else console.log("SKIP agent streams: this server has no stream.start");
 
   step("recovery: bob's connection drops; messages sent meanwhile appear after the reconnect");
   await bob.locator('button.dialogue[data-dialogue="lobby"]').click();
@@ -473,4 +475,28 @@ async function files(alice, bob) {
   ]);
   assert.equal(await readFile(await report.path(), "utf8"), "Report from sage\n".repeat(5_000));
   await articleOf(alice, "today's report").waitFor();
+}
+
+/** An agent's reply streaming in (the Java SDK user streams), and a human stopping one. */
+async function agentStreams(alice, bob) {
+  step("agent streaming: sage's reply grows live in both browsers, then is stored as a message");
+  await alice.locator('button.dialogue[data-dialogue="lobby"]').click();
+  await bob.locator('button.dialogue[data-dialogue="lobby"]').click();
+  await sdk("stream-start lobby Water the seeds");
+  await bob.getByTestId("streaming").filter({ hasText: "Water the seeds" }).waitFor();
+  await alice.getByTestId("streaming").filter({ hasText: "Water the seeds" }).waitFor();
+  await shot(bob, "streaming");
+  await sdk("stream-end  at dawn 🌱.");
+  await articleOf(bob, "Water the seeds at dawn 🌱.").waitFor();
+  await articleOf(alice, "Water the seeds at dawn 🌱.").waitFor();
+  await bob.getByTestId("streaming").waitFor({ state: "detached" });
+
+  step("a human stops an agent's reply: it disappears everywhere and the agent cannot go on");
+  await sdk("stream-start lobby Once upon a time");
+  await alice.getByTestId("streaming").filter({ hasText: "Once upon a time" }).waitFor();
+  await bob.getByTestId("streaming").getByRole("button", { name: "Stop" }).click();
+  await alice.getByTestId("streaming").waitFor({ state: "detached" });
+  await bob.getByTestId("streaming").waitFor({ state: "detached" });
+  await sdk("stream-cancelled");
+  assert.equal(await message(alice, "Once upon a time").count(), 0, "a stopped reply is not stored");
 }

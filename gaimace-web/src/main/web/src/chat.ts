@@ -18,6 +18,7 @@ import {
   type RoomInfo,
   type SearchResults,
   type SendAck,
+  type StreamEvent,
   type Status,
   type Typing,
   type UserEvent,
@@ -76,6 +77,8 @@ export interface Dialogue {
   receipts: Map<string, number>;
   /** Who is typing, until when (ms since epoch). */
   typing: Map<string, number>;
+  /** Agents' replies under way, by stream id, with their text so far. */
+  streams: Map<string, StreamEvent>;
 }
 
 const TYPING_REPEAT_MS = 3000;
@@ -257,6 +260,7 @@ export class Chat {
       loadingOlder: false,
       receipts: new Map(),
       typing: new Map(),
+      streams: new Map(),
     };
   }
 
@@ -281,8 +285,27 @@ export class Chat {
     for (const m of page.messages) d.messages.set(m.seq!, m);
     d.more = page.more;
     d.loaded = true;
+    void this.loadStreams(d);
     const newest = page.messages.at(-1)?.seq ?? 0;
     if (newest > d.last) d.last = newest;
+    this.changed();
+  }
+
+  /** The dialogue's agent replies under way (when opening it, and after a reconnect). */
+  private async loadStreams(d: Dialogue) {
+    try {
+      const r = await this.api<{ streams: StreamEvent[] }>("stream.list", { dialogue_id: d.id });
+      d.streams = new Map(r.streams.filter((e) => e.state === "open").map((e) => [e.stream_id, e]));
+      this.changed();
+    } catch {
+      // a server without agent streams: nothing under way
+    }
+  }
+
+  /** Stops an agent's reply under way (humans may stop any in their dialogues). */
+  async cancelStream(d: Dialogue, streamId: string) {
+    await this.api("stream.cancel", { stream_id: streamId });
+    d.streams.delete(streamId);
     this.changed();
   }
 
@@ -645,6 +668,8 @@ export class Chat {
     switch (body?.type) {
       case "message":
         return this.onMessage(body as ChatMessage, m);
+      case "stream":
+        return this.onStream(body as StreamEvent);
       case "edit":
       case "delete":
       case "reaction":
@@ -682,6 +707,22 @@ export class Chat {
       return;
     }
     this.store(d, { ...msg, seq }, true);
+    this.changed();
+  }
+
+  private onStream(e: StreamEvent) {
+    const d = this.dialogues.get(e.dialogue_id);
+    if (!d) return;
+    const known = d.streams.get(e.stream_id);
+    if (e.state !== "open") {
+      d.streams.delete(e.stream_id);
+    } else if (e.delta === undefined) {
+      d.streams.set(e.stream_id, { ...e, text: e.text ?? "" });
+    } else if (known && e.seq === known.seq + 1) {
+      d.streams.set(e.stream_id, { ...e, text: (known.text ?? "") + e.delta });
+    } else if (!known || e.seq > known.seq) {
+      void this.loadStreams(d); // joined mid-stream or missed a piece: take the text so far
+    }
     this.changed();
   }
 
@@ -797,7 +838,10 @@ export class Chat {
     try {
       await this.refresh();
       for (const d of this.dialogues.values()) {
-        if (d.loaded) void this.recover(d.id);
+        if (d.loaded) {
+          void this.recover(d.id);
+          void this.loadStreams(d);
+        }
       }
       // The server announces 'online' itself; only a status the user chose is announced again.
       if (this.status !== "online") this.publishPresence(this.status);

@@ -250,6 +250,26 @@ function MessageList({ chat, d, onOpenDirect, onReply, onError }: ListProps) {
             </>
           );
         })}
+        {[...d.streams.values()].map((st) => (
+          <article class="msg streaming" data-testid="streaming" data-sender={st.sender} aria-busy="true">
+            <Avatar chat={chat} user={st.sender} size={36} />
+            <div class="body">
+              <p class="who">
+                <strong>{chat.name(st.sender)}</strong> <AgentBadge chat={chat} user={st.sender} />{" "}
+                <span class="muted small">is answering…</span>
+              </p>
+              <p class="text">
+                {st.text}
+                <span class="cursor" aria-hidden="true" />
+              </p>
+              {chat.profiles.get(chat.me)?.kind !== "agent" && (
+                <button class="link small" onClick={() => chat.cancelStream(d, st.stream_id).catch((e) => onError(e.message))}>
+                  Stop
+                </button>
+              )}
+            </div>
+          </article>
+        ))}
         {pending.map((p) => (
           <article class="msg mine pending" data-testid="pending">
             <div class="body">
@@ -333,10 +353,18 @@ function Composer({ chat, d, title, replyTo, setReplyTo, files, setFiles }: Comp
   useEffect(() => {
     if (window.matchMedia("(min-width: 701px)").matches) area.current?.focus();
   }, [d.id]);
+  // Where the caret goes after a mention or emoji is put in: set in the same render, before any
+  // further key is handled.
+  const caret = useRef<number | null>(null);
   useLayoutEffect(() => {
     const el = area.current!;
     el.style.height = "auto";
     el.style.height = `${Math.min(el.scrollHeight, 160)}px`;
+    if (caret.current !== null) {
+      el.focus();
+      el.selectionStart = el.selectionEnd = caret.current;
+      caret.current = null;
+    }
   }, [text]);
 
   const suggestions =
@@ -364,8 +392,8 @@ function Composer({ chat, d, title, replyTo, setReplyTo, files, setFiles }: Comp
     setText(v);
     if (v.trim()) chat.typing(d.id);
     else chat.stopTyping(d.id);
-    const caret = area.current?.selectionStart ?? v.length;
-    const m = MENTION_AT_CARET.exec(v.slice(0, caret));
+    const at = area.current?.selectionStart ?? v.length;
+    const m = MENTION_AT_CARET.exec(v.slice(0, at));
     setQuery(m ? m[2] : null);
     setSel(0);
     if (m && people === null) {
@@ -376,26 +404,20 @@ function Composer({ chat, d, title, replyTo, setReplyTo, files, setFiles }: Comp
 
   function pick(user: string) {
     const el = area.current!;
-    const caret = el.selectionStart ?? text.length;
-    const before = text.slice(0, caret).replace(/@[a-z0-9_-]*$/, `@${user} `);
-    setText(before + text.slice(caret));
+    const at = el.selectionStart ?? text.length;
+    const before = text.slice(0, at).replace(/@[a-z0-9_-]*$/, `@${user} `);
+    caret.current = before.length;
+    setText(before + text.slice(at));
     setQuery(null);
-    requestAnimationFrame(() => {
-      el.focus();
-      el.selectionStart = el.selectionEnd = before.length;
-    });
   }
 
   function insert(emoji: string) {
     const el = area.current!;
     const start = el.selectionStart ?? text.length;
     const end = el.selectionEnd ?? text.length;
+    caret.current = start + emoji.length;
     setText(text.slice(0, start) + emoji + text.slice(end));
     setPicker(false);
-    requestAnimationFrame(() => {
-      el.focus();
-      el.selectionStart = el.selectionEnd = start + emoji.length;
-    });
   }
 
   function onKeyDown(e: KeyboardEvent) {

@@ -88,6 +88,12 @@ export function Directory({ chat, onClose, onOpen }: { chat: Chat; onClose: () =
                   @{p.user_id} · {p.user_id === chat.me ? "you" : presenceText(chat, p.user_id)}
                 </span>
                 {p.description && <span class="small desc">{p.description}</span>}
+                {p.kind === "agent" && (p.capabilities?.length || p.model) && (
+                  <span class="small muted">
+                    {p.capabilities?.join(" · ")}
+                    {p.model ? ` — ${p.model}` : ""}
+                  </span>
+                )}
               </span>
             </button>
           </li>

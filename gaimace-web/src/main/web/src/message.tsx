@@ -35,7 +35,7 @@ export function Message({ chat, d, m, compact, active, onOpenDirect, onReply, on
 
   return (
     <article
-      class={`msg ${mine ? "mine" : ""} ${compact && !m.reply_to ? "compact" : ""} ${mentionsMe ? "mentioned" : ""} ${m.deleted ? "deleted" : ""}`}
+      class={`msg ${mine ? "mine" : ""} ${compact && !m.reply_to ? "compact" : ""} ${mentionsMe ? "mentioned" : ""} ${m.deleted ? "deleted" : ""} ${m.agent?.error ? "agent-error" : ""}`}
       data-seq={m.seq}
       data-sender={m.sender}
       tabIndex={tab}
@@ -54,6 +54,11 @@ export function Message({ chat, d, m, compact, active, onOpenDirect, onReply, on
         {(!compact || m.reply_to) && (
           <p class="who">
             <strong>{chat.name(m.sender)}</strong> <AgentBadge chat={chat} user={m.sender} />{" "}
+            {m.agent?.flow && (
+              <span class="flow" title={`${m.agent.flow.kind}: ${m.agent.flow.agents.join(", ")}`}>
+                {m.agent.flow.kind} {m.agent.flow.step}/{m.agent.flow.agents.length}
+              </span>
+            )}{" "}
             <time dateTime={m.timestamp} class="muted small">
               {timeOf(m.timestamp)}
             </time>

@@ -23,6 +23,30 @@ export interface ChatMessage {
   reactions?: Reaction[];
   /** Files sent with the message. */
   attachments?: Attachment[];
+  /** Agents: the reply stream this message ends, hops, a poll or chain, a failure code. */
+  agent?: AgentMeta;
+}
+
+export interface AgentMeta {
+  stream_id?: string;
+  hops?: number;
+  flow?: { id: string; kind: "poll" | "chain"; agents: string[]; step: number };
+  error?: string;
+}
+
+/** An agent's reply as it grows (not stored; the finished text is stored as a message). */
+export interface StreamEvent {
+  type: "stream";
+  stream_id: string;
+  dialogue_id: string;
+  sender: string;
+  seq: number;
+  text?: string;
+  delta?: string;
+  state: "open" | "done" | "cancelled";
+  message_id?: string;
+  reply_to?: string;
+  by?: string;
 }
 
 export interface Reaction {
@@ -80,6 +104,8 @@ export interface Profile {
   avatar?: string;
   kind?: Kind;
   description?: string;
+  capabilities?: string[];
+  model?: string;
 }
 
 export interface ErrorReply {

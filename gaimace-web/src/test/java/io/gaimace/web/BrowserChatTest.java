@@ -7,9 +7,11 @@ import io.gaimace.protocol.Attachment;
 import io.gaimace.protocol.ChatMessage;
 import io.gaimace.protocol.api.ApiSubjects;
 import io.gaimace.protocol.api.CreateRoomRequest;
+import io.gaimace.protocol.api.StreamStartRequest;
 import io.gaimace.sdk.ClientOptions;
 import io.gaimace.sdk.Gaimace;
 import io.gaimace.sdk.GaimaceClient;
+import io.gaimace.sdk.GaimaceException;
 import io.gaimace.sdk.GaimaceListener;
 import io.gaimace.server.GaimaceFixture;
 import io.gaimace.server.config.Limits;
@@ -26,7 +28,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,6 +46,7 @@ import org.junit.jupiter.api.Timeout;
 class BrowserChatTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Duration WAIT = Duration.ofSeconds(15);
+  private static final AtomicReference<String> STREAM = new AtomicReference<>();
 
   /** Contents of the files the script and this test exchange, known to both. */
   private static final Map<String, String> FILES =
@@ -166,6 +171,28 @@ class BrowserChatTest {
             }
           }
         }
+        case "stream-start" -> { // stream-start <dialogue> <text>: sage starts a reply stream
+          String id =
+              sage.startStream(new StreamStartRequest(p[1], null, null))
+                  .get(5, TimeUnit.SECONDS)
+                  .streamId();
+          STREAM.set(id);
+          sage.appendStream(id, command.substring(14 + p[1].length())).get(5, TimeUnit.SECONDS);
+        }
+        case "stream-end" -> { // stream-end <text>: sage appends the rest and ends the stream
+          sage.appendStream(STREAM.get(), command.substring(11)).get(5, TimeUnit.SECONDS);
+          sage.endStream(STREAM.get()).get(5, TimeUnit.SECONDS);
+        }
+        case "stream-cancelled" -> { // a browser user stopped the stream: appending is refused
+          try {
+            sage.appendStream(STREAM.get(), " and on").get(5, TimeUnit.SECONDS);
+            return "fail the stream still takes appends";
+          } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof GaimaceException g) || !"conflict".equals(g.code())) {
+              return "fail " + e.getCause();
+            }
+          }
+        }
         case "expect" -> // expect <dialogue> <sender> <content>
             Awaitility.await()
                 .atMost(WAIT)
@@ -198,6 +225,9 @@ class BrowserChatTest {
     }
     if (hasOperation("FILE_UPLOAD_BEGIN")) {
       on.add("files");
+    }
+    if (hasOperation("STREAM_START")) {
+      on.add("agents");
     }
     return String.join(",", on);
   }
