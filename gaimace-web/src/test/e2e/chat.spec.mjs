@@ -86,7 +86,7 @@ function message(page, text) {
 /** The message whose own text starts with `text` (not one quoting it). */
 function articleOf(page, text) {
   const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return page.locator("article.msg").filter({ has: page.locator(".text", { hasText: new RegExp(`^${escaped}`) }) });
+  return page.locator("article.msg:not(.streaming)").filter({ has: page.locator(".text", { hasText: new RegExp(`^${escaped}`) }) });
 }
 
 async function run() {

@@ -707,6 +707,8 @@ export class Chat {
       return;
     }
     this.store(d, { ...msg, seq }, true);
+    // The stored end of an agent's reply may overtake the stream's "done" event.
+    if (msg.agent?.stream_id) d.streams.delete(msg.agent.stream_id);
     this.changed();
   }
 

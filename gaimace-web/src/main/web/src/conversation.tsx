@@ -150,9 +150,12 @@ function MessageList({ chat, d, onOpenDirect, onReply, onError }: ListProps) {
 
   // Infinite scroll: the top sentinel in view loads the previous page.
   useEffect(() => {
+    const ready = d.loaded && d.more && !d.loadingOlder; // as rendered, not as changed since
     const io = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting) && d.loaded && d.more && !d.loadingOlder) {
-        const el = list.current!;
+      const el = list.current!;
+      // Measured again now: the notice may describe the list before it was scrolled to the bottom.
+      const inView = top.current!.getBoundingClientRect().bottom >= el.getBoundingClientRect().top;
+      if (ready && inView && entries.some((e) => e.isIntersecting)) {
         anchor.current = { height: el.scrollHeight, top: el.scrollTop };
         void chat.older(d.id);
       }
