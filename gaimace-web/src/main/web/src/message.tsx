@@ -88,7 +88,7 @@ export function Message({ chat, d, m, compact, active, onOpenDirect, onReply, on
                   {t.value}
                 </a>
               ) : t.kind === "mention" ? (
-                <span class={`mention ${t.value === `@${chat.me}` ? "me" : ""}`}>{t.value}</span>
+                <span class={`mention ${t.value === `@${chat.me}` ? "self" : ""}`}>{t.value}</span>
               ) : (
                 t.value
               ),
