@@ -127,6 +127,8 @@ function MessageList({ chat, d, onOpenDirect, onReply, onError }: ListProps) {
   const newest = messages.at(-1)?.seq ?? 0;
   const oldest = messages[0]?.seq ?? 0;
   const pending = chat.pending.filter((p) => p.dialogue_id === d.id);
+  // Agents' replies growing at the bottom are followed like new messages.
+  const streamed = [...d.streams.values()].reduce((n, st) => n + 1 + (st.text?.length ?? 0), 0);
 
   // Older page loaded: keep what the reader looked at in place.
   useLayoutEffect(() => {
@@ -146,7 +148,7 @@ function MessageList({ chat, d, onOpenDirect, onReply, onError }: ListProps) {
     } else if (newest) {
       setNewBelow(true);
     }
-  }, [newest, pending.length, d.loaded]);
+  }, [newest, pending.length, d.loaded, streamed]);
 
   // Infinite scroll: the top sentinel in view loads the previous page.
   useEffect(() => {
