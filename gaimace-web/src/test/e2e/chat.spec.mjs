@@ -56,6 +56,7 @@ const browser = await chromium.launch({
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    "--disable-dev-shm-usage", // containers often have a small /dev/shm
   ],
 });
 
