@@ -229,6 +229,7 @@ async function run() {
   await shot(bob, "mention");
   await bobLobby.click();
   await bob.locator("article.msg.mentioned", { hasText: "can you review the colours?" }).waitFor();
+  await bob.getByTestId("new-messages").waitFor(); // the line above what he had not read yet
   await bobLobby.getByTestId("mentions").waitFor({ state: "detached" });
 
   step("search finds the message; the room's members show roles and agents");

@@ -118,6 +118,8 @@ interface ListProps {
 
 function MessageList({ chat, d, onOpenDirect, onReply, onError }: ListProps) {
   const [activeSeq, setActiveSeq] = useState<number | null>(null);
+  // What was read when the dialogue was opened: a "New messages" line goes above the rest.
+  const [readAtOpen] = useState(d.readSeq);
   const list = useRef<HTMLDivElement>(null);
   const top = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
@@ -211,6 +213,7 @@ function MessageList({ chat, d, onOpenDirect, onReply, onError }: ListProps) {
 
   let day = "";
   let prev: ChatMessage | undefined;
+  const firstNew = messages.find((m) => m.seq! > readAtOpen && m.sender !== chat.me)?.seq;
   return (
     <div class="messages-wrap">
       <div class="messages" ref={list} onScroll={onScroll} onKeyDown={onKeyDown} role="log" aria-label="Messages (arrow keys move between them)" tabIndex={0} data-testid="messages">
@@ -235,6 +238,11 @@ function MessageList({ chat, d, onOpenDirect, onReply, onError }: ListProps) {
               {separator && (
                 <div class="day" role="separator" data-testid="day">
                   <span>{dayLabel(m.timestamp)}</span>
+                </div>
+              )}
+              {m.seq === firstNew && readAtOpen > 0 && (
+                <div class="day new-line" role="separator" data-testid="new-messages">
+                  <span>New messages</span>
                 </div>
               )}
               <Message
