@@ -398,6 +398,20 @@ async function richMessages(alice, bob) {
   await alice.getByLabel("Edit message").press("Enter");
   await article(bob, "Replying to you, Bob (fixed)").getByText("(edited)").waitFor();
 
+  step("threads: bob opens the thread from the quote and answers in it");
+  await article(bob, "Replying to you, Bob (fixed)").getByTestId("reply-quote").click();
+  const thread = bob.getByTestId("thread");
+  await thread.getByText("Hi Alice, Bob here").waitFor();
+  await thread.getByText("Replying to you, Bob (fixed)").waitFor();
+  await bob.getByLabel("Reply in the thread").fill("and in the thread too");
+  await bob.getByLabel("Reply in the thread").press("Enter");
+  await thread.getByText("and in the thread too").waitFor();
+  assert.equal(await thread.locator("li").count(), 3);
+  await article(alice, "and in the thread too").getByTestId("reply-quote").filter({ hasText: "Replying to you, Bob (fixed)" }).waitFor();
+  await shot(bob, "thread");
+  await bob.keyboard.press("Escape");
+  await bob.getByRole("dialog").waitFor({ state: "detached" });
+
   step("delete: bob deletes a message; alice sees it deleted");
   await bob.getByLabel("Message Lobby").fill("oops, wrong room");
   await bob.getByLabel("Message Lobby").press("Enter");

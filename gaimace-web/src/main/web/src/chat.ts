@@ -309,6 +309,12 @@ export class Chat {
     this.changed();
   }
 
+  /** A thread: its first message, then its replies in order. */
+  async thread(d: Dialogue, messageId: string): Promise<ChatMessage[]> {
+    const page = await this.api<HistoryPage>("history", { dialogue_id: d.id, thread: messageId, limit: 100 });
+    return page.messages;
+  }
+
   /** One more page of older messages; false when there are none. */
   async older(id: string): Promise<boolean> {
     const d = this.dialogues.get(id);

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { Chat, Dialogue } from "./chat";
-import { Members } from "./dialogs";
+import { Members, ThreadView } from "./dialogs";
 import { AgentBadge, Avatar, PresenceDot, presenceText } from "./people";
 import { EmojiPicker } from "./emoji";
 import { Message } from "./message";
@@ -20,6 +20,7 @@ export function Conversation({ chat, d, onBack, onLeft, onOpenDirect }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [members, setMembers] = useState(false);
   const [replyTo, setReplyTo] = useState<ChatMessage | null>(null);
+  const [thread, setThread] = useState<ChatMessage | null>(null);
   const [files, setFiles] = useState<File[]>([]);
   const [dragging, setDragging] = useState(false);
   useEffect(() => {
@@ -100,9 +101,10 @@ export function Conversation({ chat, d, onBack, onLeft, onOpenDirect }: Props) {
           {error}
         </p>
       )}
-      <MessageList chat={chat} d={d} onOpenDirect={onOpenDirect} onReply={setReplyTo} onError={setError} />
+      <MessageList chat={chat} d={d} onOpenDirect={onOpenDirect} onReply={setReplyTo} onThread={setThread} onError={setError} />
       <TypingLine chat={chat} d={d} />
       <Composer chat={chat} d={d} title={title} replyTo={replyTo} setReplyTo={setReplyTo} files={files} setFiles={setFiles} />
+      {thread && <ThreadView chat={chat} d={d} start={thread} onClose={() => setThread(null)} />}
       {members && room && <Members chat={chat} room={room} onClose={() => setMembers(false)} onOpenDirect={onOpenDirect} />}
     </section>
   );
@@ -113,10 +115,11 @@ interface ListProps {
   d: Dialogue;
   onOpenDirect: (u: string) => void;
   onReply: (m: ChatMessage) => void;
+  onThread: (m: ChatMessage) => void;
   onError: (text: string) => void;
 }
 
-function MessageList({ chat, d, onOpenDirect, onReply, onError }: ListProps) {
+function MessageList({ chat, d, onOpenDirect, onReply, onThread, onError }: ListProps) {
   const [activeSeq, setActiveSeq] = useState<number | null>(null);
   // What was read when the dialogue was opened: a "New messages" line goes above the rest.
   const [readAtOpen] = useState(d.readSeq);
@@ -253,6 +256,7 @@ function MessageList({ chat, d, onOpenDirect, onReply, onError }: ListProps) {
                 active={m.seq === activeSeq}
                 onOpenDirect={onOpenDirect}
                 onReply={onReply}
+                onThread={onThread}
                 onError={onError}
               />
               {m === latestMine && seenBy.length > 0 && (

@@ -2,7 +2,9 @@ import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Chat } from "./chat";
 import { AgentBadge, Avatar, PresenceDot, presenceText } from "./people";
-import type { Member, Profile, RoomInfo, SearchResults } from "./protocol";
+import type { ChatMessage, Member, Profile, RoomInfo, SearchResults } from "./protocol";
+import type { Dialogue } from "./chat";
+import { timeOf } from "./util";
 
 /** A modal <dialog>: focus stays inside, Escape closes it, focus returns where it was. */
 function Modal({ title, onClose, children }: { title: string; onClose: () => void; children: ComponentChildren }) {
@@ -386,6 +388,47 @@ export function EditProfile({ chat, onClose }: { chat: Chat; onClose: () => void
         {error && <p class="error" role="alert">{error}</p>}
         <button class="primary" type="submit">
           Save
+        </button>
+      </form>
+    </Modal>
+  );
+}
+
+/** A thread: its first message and replies, with a box to answer at its end. */
+export function ThreadView({ chat, d, start, onClose }: { chat: Chat; d: Dialogue; start: ChatMessage; onClose: () => void }) {
+  const [messages, setMessages] = useState<ChatMessage[] | null>(null);
+  const [text, setText] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const root = start.thread_id ?? start.id!;
+  // Reloaded whenever the dialogue moves on (a reply, an edit, a reaction).
+  useEffect(() => {
+    chat.thread(d, root).then(setMessages, (e) => setError(e.message));
+  }, [root, d.last]);
+  function send(e: Event) {
+    e.preventDefault();
+    const content = text.trim();
+    if (!content || !messages?.length) return;
+    setText("");
+    void chat.send(d.id, content, { replyTo: messages[messages.length - 1].id });
+  }
+  return (
+    <Modal title="Thread" onClose={onClose}>
+      {error && <p class="error" role="alert">{error}</p>}
+      <ol class="thread" data-testid="thread">
+        {messages?.map((m) => (
+          <li>
+            <strong>{chat.name(m.sender)}</strong> <span class="muted small">{timeOf(m.timestamp)}</span>
+            <p class="text">{m.deleted ? "This message was deleted." : m.content}</p>
+          </li>
+        ))}
+      </ol>
+      <form class="filters" onSubmit={send}>
+        <label class="grow">
+          <span class="sr-only">Reply in the thread</span>
+          <input placeholder="Reply in the thread" value={text} onInput={(e) => setText((e.target as HTMLInputElement).value)} />
+        </label>
+        <button class="primary" type="submit" disabled={!text.trim()}>
+          Reply
         </button>
       </form>
     </Modal>

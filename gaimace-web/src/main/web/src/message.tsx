@@ -18,11 +18,12 @@ interface Props {
   active: boolean;
   onOpenDirect: (u: string) => void;
   onReply: (m: ChatMessage) => void;
+  onThread: (m: ChatMessage) => void;
   onError: (text: string) => void;
 }
 
 /** One message: text, reply quote, attachments, reactions, and its tools (react, reply, edit, delete). */
-export function Message({ chat, d, m, compact, active, onOpenDirect, onReply, onError }: Props) {
+export function Message({ chat, d, m, compact, active, onOpenDirect, onReply, onThread, onError }: Props) {
   const [editing, setEditing] = useState(false);
   const [picking, setPicking] = useState(false);
   const mine = m.sender === chat.me;
@@ -65,9 +66,9 @@ export function Message({ chat, d, m, compact, active, onOpenDirect, onReply, on
           </p>
         )}
         {m.reply_to && (
-          <p class="quote small" data-testid="reply-quote">
+          <button class="quote small" data-testid="reply-quote" tabIndex={tab} onClick={() => onThread(m)} title="Show the thread">
             ↪ {parent ? `${chat.name(parent.sender)}: ${parent.deleted ? "(deleted)" : parent.content.slice(0, 120)}` : "an earlier message"}
-          </p>
+          </button>
         )}
         {editing ? (
           <EditBox
@@ -129,6 +130,9 @@ export function Message({ chat, d, m, compact, active, onOpenDirect, onReply, on
           </button>
           <button class="icon tool" tabIndex={tab} aria-label="Reply" title="Reply" onClick={() => onReply(m)}>
             ↩
+          </button>
+          <button class="icon tool" tabIndex={tab} aria-label="Thread" title="Open the thread" onClick={() => onThread(m)}>
+            🧵
           </button>
           {mine && (
             <button class="icon tool" tabIndex={tab} aria-label="Edit" title="Edit" onClick={() => setEditing(true)}>
