@@ -198,7 +198,10 @@ public final class PresenceService implements AutoCloseable {
                       user, new PresenceRecord(user, r.status(), now, now), v.revision());
                 }
               });
-      timer.schedule(() -> expire(user), grace.toMillis(), TimeUnit.MILLISECONDS);
+      if (!timer.isShutdown()) {
+        // While this instance stops, the sweep of the next running instance announces it.
+        timer.schedule(() -> expire(user), grace.toMillis(), TimeUnit.MILLISECONDS);
+      }
     }
   }
 
