@@ -200,6 +200,9 @@ start_server() {
   if [ "$HTTP_PORT" -gt 0 ] && port_in_use "$HTTP_PORT"; then
     die "port $HTTP_PORT (http.port in $CONFIG) is taken by another program; stop it or change http.port"
   fi
+  if [ "$WEB_PORT" -gt 0 ] && port_in_use "$WEB_PORT"; then
+    die "port $WEB_PORT (web.port in $CONFIG) is taken by another program; stop it or change web.port"
+  fi
   say "starting the Gaimace server (log $SERVER_LOG)"
   nohup "$GAIMACE" server --config "$CONFIG" --admin-token-file "$ADMIN_TOKEN" >>"$SERVER_LOG" 2>&1 &
   echo $! >"$SERVER_PID"
@@ -264,11 +267,17 @@ print_summary() {
 Gaimace is running.
   NATS             $NATS_URL   (pid $(<"$NATS_PID"), log $NATS_LOG)
   NATS WebSocket   ws://127.0.0.1:$ws   (for browsers)
+  web client       ${WEB_URL:-off (web.port=-1)}
   NATS monitoring  http://127.0.0.1:$monitor/
   Gaimace server   pid $(<"$SERVER_PID"), log $SERVER_LOG
   health, metrics  http://127.0.0.1:$HTTP_PORT/healthz   http://127.0.0.1:$HTTP_PORT/metrics
   admin token      $ADMIN_TOKEN   (user 'admin'; keep it secret)
   demo             users alice and bob, both in the public room 'lobby'
+
+Chat in the browser: open ${WEB_URL:-(web.port=-1 in $CONFIG: no web client)}
+  and sign in as alice with  $(cat "$STATE/alice.token")
+          or as bob with    $(cat "$STATE/bob.token")
+  (the tokens are in $STATE/alice.token and $STATE/bob.token; keep them secret)
 
 Chat as alice and bob from two terminals (/help lists the commands inside, /quit leaves):
 ${env_line}  scripts/gaimace chat --token-file $STATE/alice.token
@@ -288,6 +297,14 @@ AI agents: ${AGENTS_LINE}
 
 Stop with ./run.sh stop; the data stays in $STATE/jetstream and ./run.sh starts it again.
 EOF
+}
+
+# A configuration written before the web client existed gets its web.* keys (docs/web.md).
+add_web_config() {
+  grep -q '^web\.port=' "$CONFIG" && return 0
+  say "adding the web client's keys to $CONFIG"
+  printf '# The web client (docs/web.md).\nweb.host=127.0.0.1\nweb.port=9080\nweb.nats-websocket-url=ws://127.0.0.1:%s\n' \
+    "$(conf_port websocket)" >>"$CONFIG"
 }
 
 main() {
@@ -318,6 +335,12 @@ main() {
   NATS_URL=${NATS_URL:-$DEFAULT_NATS_URL}
   HTTP_PORT=$(property http.port)
   HTTP_PORT=${HTTP_PORT:-9090}
+  add_web_config
+  WEB_PORT=$(property web.port)
+  WEB_PORT=${WEB_PORT:--1}
+  WEB_URL=""
+  WEB_HOST=$(property web.host)
+  [ "$WEB_PORT" -lt 0 ] || WEB_URL="http://${WEB_HOST:-127.0.0.1}:$WEB_PORT/"
 
   start_nats
   start_server

@@ -7,6 +7,11 @@ import io.gaimace.server.config.ConfigLoader;
 import io.gaimace.server.config.Secrets;
 import io.gaimace.server.nats.NatsLayout;
 import io.gaimace.testing.NatsServerProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -29,10 +34,11 @@ class ServerCommandTest {
     try (NatsServerProcess nats =
         NatsServerProcess.builder().configFragment(NatsLayout.configFragment(secrets)).start()) {
       // Later keys win: point at the test server, fit its store, and pick a free HTTP port.
+      int webPort = CliEnv.unusedPort();
       Files.writeString(
           properties,
-          "nats.urls=%s%nretention.max-bytes=%d%nhttp.port=0%n"
-              .formatted(nats.clientUrl(), CliEnv.testRetention().maxBytes()),
+          "nats.urls=%s%nretention.max-bytes=%d%nhttp.port=0%nweb.port=%d%n"
+              .formatted(nats.clientUrl(), CliEnv.testRetention().maxBytes(), webPort),
           StandardOpenOption.APPEND);
       Path tokenFile = dir.resolve("admin.token");
 
@@ -55,6 +61,19 @@ class ServerCommandTest {
                 tokenFile.toString());
         assertThat(users.exitCode()).as(users.toString()).isZero();
         assertThat(users.out()).containsPattern("(?m)^admin +admin +human +yes ");
+
+        // The web client: the page, and where its browsers find NATS's WebSocket listener.
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + webPort + "/";
+        HttpResponse<String> page =
+            http.send(HttpRequest.newBuilder(URI.create(base)).build(), BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<title>Gaimace</title>");
+        HttpResponse<String> webConfig =
+            http.send(
+                HttpRequest.newBuilder(URI.create(base + "config.json")).build(),
+                BodyHandlers.ofString());
+        assertThat(webConfig.body()).isEqualTo("{\"nats_websocket_url\":\"ws://127.0.0.1:9222\"}");
       } finally {
         server.interrupt();
         server.join(Duration.ofSeconds(20).toMillis());

@@ -4,10 +4,12 @@ import io.gaimace.cli.CommandFailure;
 import io.gaimace.cli.ExitCode;
 import io.gaimace.server.config.ConfigLoader;
 import io.gaimace.server.config.Secrets;
+import io.gaimace.web.WebConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,6 +93,8 @@ public final class InitCommand implements Callable<Integer> {
     try {
       PrivateFiles.createDirectory(dir);
       ConfigLoader.writeInitial(config, url, secrets);
+      Files.writeString(
+          config, WebConfig.initialProperties(websocketPort), StandardOpenOption.APPEND);
       PrivateFiles.write(natsConf, nats.render(secrets));
     } catch (IOException e) {
       throw new CommandFailure(ExitCode.REFUSED, "cannot write to " + dir + ": " + e, e);
@@ -101,6 +105,9 @@ public final class InitCommand implements Callable<Integer> {
         "wrote %s: nats-server with clients on %s:%d, WebSocket on %d, monitoring on %d,"
             + " JetStream in %s%n",
         natsConf, NatsConf.HOST, port, websocketPort, monitorPort, nats.storeDir());
+    out.printf(
+        "the web client will be on http://%s:%d/ (web.port in %s)%n",
+        WebConfig.DEFAULT_HOST, WebConfig.DEFAULT_PORT, config);
     out.printf("next: nats-server -c %s   then   gaimace server --config %s%n", natsConf, config);
     out.flush();
     return ExitCode.OK;

@@ -6,6 +6,8 @@ import io.gaimace.protocol.api.TokenCreated;
 import io.gaimace.server.GaimaceServer;
 import io.gaimace.server.config.ConfigLoader;
 import io.gaimace.server.config.ServerConfig;
+import io.gaimace.web.WebConfig;
+import io.gaimace.web.WebServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -55,12 +57,16 @@ public final class ServerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws CommandFailure {
     GaimaceServer server = start(load());
+    WebServer web = startWeb(server);
     AtomicBoolean stopped = new AtomicBoolean();
     CountDownLatch done = new CountDownLatch(1);
     Runnable stop =
         () -> {
           if (stopped.compareAndSet(false, true)) {
             LOG.info("stopping");
+            if (web != null) {
+              web.close();
+            }
             server.close();
             LOG.info("stopped");
           }
@@ -124,6 +130,29 @@ public final class ServerCommand implements Callable<Integer> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CommandFailure(ExitCode.REFUSED, "interrupted while starting");
+    }
+  }
+
+  /** The chat page on web.port, or null when web.port is -1 or absent. */
+  private WebServer startWeb(GaimaceServer server) throws CommandFailure {
+    WebConfig web;
+    try {
+      web = WebConfig.load(config);
+    } catch (IllegalArgumentException | IOException e) {
+      server.close();
+      throw new CommandFailure(ExitCode.REFUSED, "bad web configuration: " + e.getMessage(), e);
+    }
+    if (!web.enabled()) {
+      return null;
+    }
+    try {
+      WebServer started = WebServer.start(web);
+      LOG.info("web client on {}", started.url());
+      return started;
+    } catch (IOException | IllegalStateException e) {
+      server.close();
+      throw new CommandFailure(
+          ExitCode.REFUSED, "cannot serve the web client on web.port " + web.port() + ": " + e, e);
     }
   }
 
