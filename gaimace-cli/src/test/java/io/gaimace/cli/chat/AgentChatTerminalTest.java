@@ -91,7 +91,8 @@ class AgentChatTerminalTest {
           WAIT,
           s ->
               assertThat(s)
-                  .containsPattern("\\d\\d:\\d\\d Scribe: Once upon a time")
+                  // The stored answer replies to alice's message, so it carries the reply mark.
+                  .containsPattern("\\d\\d:\\d\\d Scribe ↪ alice: Once upon a time")
                   .doesNotContain("✎"));
 
       tmux.enter("@scribe again please");
@@ -114,7 +115,7 @@ class AgentChatTerminalTest {
           s ->
               assertThat(s)
                   .contains("alice [poll → @scribe]: which story?")
-                  .contains("Scribe [poll answer]: a poll answer"));
+                  .contains("Scribe ↪ alice [poll answer]: a poll answer"));
       assertThat(scribe.answered()).isEqualTo(3);
 
       tmux.enter("/quit");
