@@ -3,10 +3,7 @@ package io.gaimace.sdk.internal;
 import io.gaimace.protocol.ChatMessage;
 import io.gaimace.protocol.Dialogue;
 import io.gaimace.protocol.GaimaceMessage;
-import io.gaimace.protocol.MessageDelete;
-import io.gaimace.protocol.MessageEdit;
 import io.gaimace.protocol.MessageEvent;
-import io.gaimace.protocol.MessageReaction;
 import io.gaimace.protocol.Presence;
 import io.gaimace.protocol.PresenceStatus;
 import io.gaimace.protocol.Profile;
@@ -41,7 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +55,7 @@ public final class Session implements AutoCloseable {
 
   private final String me;
   private final ScheduledExecutorService events;
-  private final List<GaimaceListener> listeners = new CopyOnWriteArrayList<>();
+  private final Listeners listeners = new Listeners();
   private final Map<String, List<String>> roomSubjects = new ConcurrentHashMap<>();
   private volatile ConnectionState state = ConnectionState.CONNECTED;
   private volatile PresenceStatus status = PresenceStatus.ONLINE;
@@ -110,7 +106,7 @@ public final class Session implements AutoCloseable {
       throw new GaimaceException(GaimaceException.CLOSED, "interrupted while connecting", e);
     }
     api = new Api(() -> nc, options.requestTimeout());
-    tracker = new DialogueTracker(api, this::deliver);
+    tracker = new DialogueTracker(api, listeners::deliver);
     typing = new TypingTracker(events, t -> emit(l -> l.onTyping(t)));
     outbox = new Outbox(api, () -> nc.getStatus() == Connection.Status.CONNECTED);
     DialogueList dialogues = api.call(ApiSubjects.DIALOGUES, Map.of(), DialogueList.class).join();
@@ -247,14 +243,16 @@ public final class Session implements AutoCloseable {
 
   /** The user lost a room: stop listening to it. */
   public void roomLost(String roomId) {
-    events.execute(
-        () -> {
-          List<String> subjects = roomSubjects.remove(roomId);
-          if (subjects != null) {
-            subjects.forEach(s -> dispatcher.unsubscribe(s));
-          }
-          tracker.forget(roomId);
-        });
+    events.execute(() -> dropRoom(roomId));
+  }
+
+  /** On the event thread: no more messages of the room. */
+  private void dropRoom(String roomId) {
+    List<String> subjects = roomSubjects.remove(roomId);
+    if (subjects != null) {
+      subjects.forEach(s -> dispatcher.unsubscribe(s));
+    }
+    tracker.forget(roomId);
   }
 
   /**
@@ -287,7 +285,7 @@ public final class Session implements AutoCloseable {
     nc.publish(Subjects.typing(d), ProtocolCodec.encode(t));
   }
 
-  /** Publishes the user's status; it is announced again after every reconnect. */
+  /** Publishes the user's status; a status other than online is announced again on reconnect. */
   public void publishPresence(PresenceStatus status) {
     if (status != PresenceStatus.OFFLINE) {
       this.status = status;
@@ -318,45 +316,7 @@ public final class Session implements AutoCloseable {
 
   /** Publishes a roll call and gathers the profiles that answer within {@code window}. */
   public List<Profile> rollCall(Duration window) throws InterruptedException {
-    Connection c = nc;
-    String inbox = c.createInbox();
-    io.nats.client.Subscription sub = c.subscribe(inbox);
-    try {
-      c.publish(
-          io.gaimace.protocol.AgentSubjects.ROLL_CALL,
-          inbox,
-          "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      Map<String, Profile> found = new java.util.TreeMap<>();
-      long deadline = System.nanoTime() + window.toNanos();
-      long left;
-      while ((left = deadline - System.nanoTime()) > 0) {
-        Message m = sub.nextMessage(Duration.ofNanos(left));
-        if (m == null) {
-          break;
-        }
-        try {
-          Profile p = ProtocolCodec.decode(m.getData(), Profile.class);
-          found.putIfAbsent(p.userId(), p);
-        } catch (RuntimeException e) {
-          LOG.debug("ignoring an unreadable roll call answer");
-        }
-      }
-      return List.copyOf(found.values());
-    } finally {
-      sub.unsubscribe();
-    }
-  }
-
-  private void onRollCall(Message msg) {
-    java.util.function.Supplier<Profile> answer = rollCallAnswer;
-    if (answer == null || msg.getReplyTo() == null) {
-      return;
-    }
-    try {
-      nc.publish(msg.getReplyTo(), ProtocolCodec.encode(answer.get()));
-    } catch (RuntimeException e) {
-      LOG.debug("cannot answer a roll call", e);
-    }
+    return RollCall.gather(nc, window);
   }
 
   private void handle(Message msg) {
@@ -365,26 +325,23 @@ public final class Session implements AutoCloseable {
       return;
     }
     if (msg.getSubject().equals(io.gaimace.protocol.AgentSubjects.ROLL_CALL)) {
-      onRollCall(msg);
+      RollCall.answer(nc, msg, rollCallAnswer);
       return;
     }
-    if (isStreamEvent(msg.getData())) {
-      try {
-        io.gaimace.protocol.StreamEvent e =
-            ProtocolCodec.mapper().readValue(msg.getData(), io.gaimace.protocol.StreamEvent.class);
-        emit(l -> l.onStream(e));
-      } catch (IOException | RuntimeException e) {
-        LOG.debug("ignoring an unreadable stream event on {}", msg.getSubject());
-      }
+    if (StreamEvents.isStreamEvent(msg.getData())) {
+      StreamEvents.read(msg.getData())
+          .ifPresentOrElse(
+              e -> emit(l -> l.onStream(e)),
+              () -> LOG.debug("ignoring an unreadable stream event on {}", msg.getSubject()));
       return;
     }
     try {
       GaimaceMessage m = ProtocolCodec.decode(msg.getData());
       String subject = msg.getSubject();
       if (m instanceof ChatMessage chat) {
-        onChat(chat, msg);
+        onLogEntry(chat, chat.dialogueId(), msg);
       } else if (m instanceof MessageEvent e) {
-        onChange(e, msg);
+        onLogEntry(m, e.dialogueId(), msg);
       } else if (m instanceof ReadReceipt r) {
         emit(l -> l.onRead(r));
       } else if (m instanceof Presence p && subject.equals(Subjects.presence(p.userId()))) {
@@ -400,57 +357,26 @@ public final class Session implements AutoCloseable {
     }
   }
 
-  /** A cheap look at the type, so the strict codec is not asked about a type it does not know. */
-  private static boolean isStreamEvent(byte[] data) {
-    if (data == null || data.length < 16) {
-      return false;
-    }
-    String head =
-        new String(data, 0, Math.min(data.length, 32), java.nio.charset.StandardCharsets.UTF_8);
-    return head.startsWith("{\"type\":\"stream\"");
-  }
-
-  private void onChat(ChatMessage chat, Message msg) {
-    String seqHeader = msg.getHeaders() == null ? null : msg.getHeaders().getFirst("Nats-Sequence");
-    if (seqHeader == null) {
-      return; // not from the stream: not a stored message
-    }
-    long seq = Long.parseLong(seqHeader);
-    String prev = msg.getHeaders().getFirst("Nats-Last-Sequence");
-    ChatMessage stamped = chat.toBuilder().seq(seq).build();
-    if (options.queueGroup() != null) {
-      emit(l -> l.onMessage(stamped)); // a replica: other replicas get the rest; no recovery
-      return;
-    }
-    tracker.live(stamped, chat.dialogueId(), seq, prev == null ? 0 : Long.parseLong(prev));
-  }
-
-  /** An edit, deletion or reaction from a dialogue's log: tracked like a message. */
-  private void onChange(MessageEvent event, Message msg) {
+  /**
+   * A message or a change from a dialogue's log, live: tracked for gaps by its stream sequence.
+   * Only what the stream republished carries {@code Nats-Sequence}; anything else is not stored.
+   */
+  private void onLogEntry(GaimaceMessage entry, String dialogueId, Message msg) {
     String seqHeader = msg.getHeaders() == null ? null : msg.getHeaders().getFirst("Nats-Sequence");
     if (seqHeader == null) {
       return;
     }
     long seq = Long.parseLong(seqHeader);
     String prev = msg.getHeaders().getFirst("Nats-Last-Sequence");
-    tracker.live(
-        (GaimaceMessage) event.withSeq(seq),
-        event.dialogueId(),
-        seq,
-        prev == null ? 0 : Long.parseLong(prev));
-  }
-
-  /** Hands a dialogue's log entry, live or recovered, to the listeners. */
-  private void deliver(GaimaceMessage entry) {
-    if (entry instanceof ChatMessage m) {
-      emit(l -> l.onMessage(m));
-    } else if (entry instanceof MessageEdit e) {
-      emit(l -> l.onEdit(e));
-    } else if (entry instanceof MessageDelete d) {
-      emit(l -> l.onDelete(d));
-    } else if (entry instanceof MessageReaction r) {
-      emit(l -> l.onReaction(r));
+    GaimaceMessage stamped =
+        entry instanceof ChatMessage chat
+            ? chat.toBuilder().seq(seq).build()
+            : (GaimaceMessage) ((MessageEvent) entry).withSeq(seq);
+    if (options.queueGroup() != null && stamped instanceof ChatMessage m) {
+      emit(l -> l.onMessage(m)); // a replica: other replicas get the rest; no recovery
+      return;
     }
+    tracker.live(stamped, dialogueId, seq, prev == null ? 0 : Long.parseLong(prev));
   }
 
   private void onUserEvent(Message msg) {
@@ -470,11 +396,7 @@ public final class Session implements AutoCloseable {
         }
         gainRoom(e.roomId());
       } else {
-        List<String> subjects = roomSubjects.remove(e.roomId());
-        if (subjects != null) {
-          subjects.forEach(s -> dispatcher.unsubscribe(s));
-        }
-        tracker.forget(e.roomId());
+        dropRoom(e.roomId());
       }
       emit(l -> l.onMembership(e.roomId(), e.change()));
     } catch (IOException | RuntimeException ex) {
@@ -534,13 +456,7 @@ public final class Session implements AutoCloseable {
   }
 
   private void emit(Consumer<GaimaceListener> event) {
-    for (GaimaceListener l : listeners) {
-      try {
-        event.accept(l);
-      } catch (RuntimeException e) {
-        LOG.warn("a listener failed", e);
-      }
-    }
+    listeners.emit(event);
   }
 
   @Override
