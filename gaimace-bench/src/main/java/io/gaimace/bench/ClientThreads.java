@@ -3,8 +3,12 @@ package io.gaimace.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -41,6 +45,31 @@ final class ClientThreads {
           t.setDaemon(true);
           return t;
         });
+  }
+
+  /** Makes one client; called on a low-priority thread. */
+  interface Connector<T> {
+    T connect(int n) throws Exception;
+  }
+
+  /** Connects clients 0 … count-1, {@code threads} at a time, on low-priority threads, in order. */
+  static <T> List<T> connectAll(int count, int threads, Connector<T> connector)
+      throws InterruptedException, ExecutionException {
+    ExecutorService pool = pool(threads);
+    try {
+      List<Future<T>> connecting = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        int n = i;
+        connecting.add(pool.submit(() -> connector.connect(n)));
+      }
+      List<T> clients = new ArrayList<>();
+      for (Future<T> f : connecting) {
+        clients.add(f.get());
+      }
+      return clients;
+    } finally {
+      pool.shutdown();
+    }
   }
 
   /** How the clients ran, for the report's notes. */

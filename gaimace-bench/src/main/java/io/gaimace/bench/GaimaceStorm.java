@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The Gaimace side of {@link StormBench}: SDK clients through the proxy. */
@@ -55,19 +53,9 @@ final class GaimaceStorm {
       rooms.forEach(CompletableFuture::join);
 
       long setup = System.nanoTime();
-      ExecutorService pool = ClientThreads.pool(p.connectThreads());
-      try {
-        List<Future<GaimaceClient>> connecting = new ArrayList<>();
-        for (int i = 0; i < p.clients(); i++) {
-          int n = i;
-          connecting.add(pool.submit(() -> connect(n, tokens.get(n), tracker)));
-        }
-        for (Future<GaimaceClient> f : connecting) {
-          clients.add(f.get());
-        }
-      } finally {
-        pool.shutdown();
-      }
+      clients.addAll(
+          ClientThreads.connectAll(
+              p.clients(), p.connectThreads(), n -> connect(n, tokens.get(n), tracker)));
       double setupSeconds = Latencies.seconds(System.nanoTime() - setup);
 
       // Everyone is live: one message per room reaches every member.

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The raw side of {@link StormBench}: plain jnats clients through the proxy that recover from
@@ -42,19 +41,9 @@ final class RawStorm {
       RawStream.create(sender.jetStreamManagement(), size + 4096);
       JetStream js = sender.jetStream();
       long setup = System.nanoTime();
-      ExecutorService pool = ClientThreads.pool(p.connectThreads());
-      try {
-        List<Future<Connection>> connecting = new ArrayList<>();
-        for (int i = 0; i < p.clients(); i++) {
-          int n = i;
-          connecting.add(pool.submit(() -> connect(n, tracker, recovery)));
-        }
-        for (Future<Connection> f : connecting) {
-          clients.add(f.get());
-        }
-      } finally {
-        pool.shutdown();
-      }
+      clients.addAll(
+          ClientThreads.connectAll(
+              p.clients(), p.connectThreads(), n -> connect(n, tracker, recovery)));
       double setupSeconds = Latencies.seconds(System.nanoTime() - setup);
 
       tracker.expect(1);

@@ -63,7 +63,7 @@ class ChatTerminalTest {
     try (GaimaceClient bob = connect(bobToken)) {
       bob.addListener(bobSees);
       bob.blocking(WAIT).send("garden", "welcome to the garden");
-      try (Tmux tmux = Tmux.start(dir, chatScript(aliceToken))) {
+      try (Tmux tmux = Tmux.start(dir, ChatTerminalScripts.chat(dir, env, aliceToken))) {
         talk(bob, bobSees, tmux);
       }
     }
@@ -137,35 +137,5 @@ class ChatTerminalTest {
 
   private static GaimaceClient connect(String token) {
     return Gaimace.connect(ClientOptions.builder(token).server(env.nats().clientUrl()).build());
-  }
-
-  /**
-   * A shell script that runs {@code gaimace chat} from the test's class path and then says how it
-   * ended (more dependable than asking tmux, which learns a dead pane's status only if it reaps the
-   * process).
-   */
-  private static Path chatScript(Path tokenFile) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String script =
-        String.join(
-            "\n",
-            "export LANG=C.UTF-8",
-            "unset NO_COLOR GAIMACE_TOKEN GAIMACE_LOG_LEVEL",
-            quote(java)
-                + " -cp "
-                + quote(System.getProperty("java.class.path"))
-                + " io.gaimace.cli.Main chat --token-file "
-                + quote(tokenFile.toString())
-                + " --nats-url "
-                + quote(env.nats().clientUrl())
-                + " 2>"
-                + quote(dir.resolve("chat.err").toString()),
-            "echo \"gaimace chat exited with $?\"",
-            "");
-    return Files.writeString(dir.resolve("chat.sh"), script);
-  }
-
-  private static String quote(String s) {
-    return "'" + s.replace("'", "'\\''") + "'";
   }
 }
