@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds Gaimace and runs every test against real nats-server processes.
-# Installs nats-server >= 2.10 first if needed (Debian; uses apt, as root or with sudo), and
+# Installs nats-server >= 2.12 first if needed (Debian; uses apt, as root or with sudo), and
 # Debian's Chromium for the web client's browser test (gaimace-web). Building the web client needs
 # Node.js and npm (the npm registry).
 # Extra arguments go to Maven, e.g. ./test.sh -pl gaimace-cli -am -o

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs nats-server >= 2.12 from Debian's own packages.
 #
-# Gaimace needs 2.12 or newer: history pages are read with batch direct gets (2.11) and the send path
-# relies on features of the 2.11/2.12 lines (docs/operations.md lists them). Debian 12 (bookworm)
+# Gaimace is tested on the current 2.15 line and requires 2.12 or newer (docs/operations.md says
+# why). Debian 12 (bookworm)
 # packages nats-server 2.9 and Debian 13 (trixie) 2.10; Debian's testing suite (forky) packages the
 # current 2.15.x, whose binary needs only libc6 >= 2.34 and so installs on Debian 12 and 13 as well.
 # This script adds a forky entry that reuses the mirror of the machine's existing Debian sources

@@ -16,10 +16,10 @@ import java.util.function.Consumer;
 /**
  * Knows the last log entry seen in each dialogue and makes every dialogue's entries (chat messages,
  * and the edits, deletions and reactions that change them) reach the application once each, in
- * order (DESIGN.md, decided item 6). A live entry whose {@code Nats-Last-Sequence} is not the last
- * one seen reveals a gap, which is filled from history before the entry is delivered; after a
- * reconnect every dialogue is brought up to date the same way. Only called on the event thread, so
- * it needs no locking of its own.
+ * order (docs/reliability.md). A live entry whose {@code Nats-Last-Sequence} is not the last one
+ * seen reveals a gap, which is filled from history before the entry is delivered; after a reconnect
+ * every dialogue is brought up to date the same way. Only called on the event thread, so it needs
+ * no locking of its own.
  */
 public final class DialogueTracker {
   private static final int BATCH = 500;

@@ -11,9 +11,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The exact NATS permissions of a user (DESIGN.md, decided item 3). Everything not listed is
- * denied: other users' DMs and inboxes, rooms the user is not in, JetStream's API, KV and object
- * store subjects, and {@code $SYS}.
+ * The exact NATS permissions of a user (docs/protocol.md). Everything not listed is denied: other
+ * users' DMs and inboxes, rooms the user is not in, JetStream's API, KV and object store subjects,
+ * and {@code $SYS}.
  *
  * <p>Subscribe: its rooms' messages and typing, its own DMs and DM typing, everyone's presence and
  * profile announcements, its own events and its own reply inbox. Publish: its own presence, typing

@@ -21,8 +21,8 @@ import java.util.Optional;
 
 /**
  * Reads runs of one dialogue's messages with a short-lived ordered consumer filtered on the
- * dialogue's subject (DESIGN.md, decided item 7: no consumer per user, only per read). Reading
- * starts at a known sequence, so its cost depends on the page, not on the stream's size.
+ * dialogue's subject (no consumer per user, only per read; docs/architecture.md). Reading starts at
+ * a known sequence, so its cost depends on the page, not on the stream's size.
  */
 public final class HistoryReader {
   private static final Duration WAIT = Duration.ofSeconds(2);

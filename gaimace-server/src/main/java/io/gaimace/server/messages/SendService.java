@@ -24,9 +24,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * The send path (DESIGN.md, decided item 4): checks the caller's right, the content and the rate,
- * stamps sender, timestamp and id, stores the message (JetStream then re-publishes it on the
- * dialogue's subject to every member) and acknowledges with its position.
+ * The send path (docs/architecture.md): checks the caller's right, the content and the rate, stamps
+ * sender, timestamp and id, stores the message (JetStream then re-publishes it on the dialogue's
+ * subject to every member) and acknowledges with its position.
  */
 public final class SendService {
   private final MessageStore store;
